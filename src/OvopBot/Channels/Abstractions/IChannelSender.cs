@@ -1,0 +1,17 @@
+namespace OvopBot.Channels.Abstractions;
+
+/// <summary>
+/// Sends one message on one platform. Implementations throw <see cref="ChannelSendException"/> for every failure
+/// so the outbox can decide between retrying and giving up; they never retry on their own.
+/// </summary>
+public interface IChannelSender
+{
+    /// <summary>The channel name this sender serves ("telegram", "whatsapp", "console").</summary>
+    string Channel { get; }
+
+    /// <summary>Sends the message and returns the platform's message id (or ids joined by ',' when split).</summary>
+    Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken);
+}
+
+/// <summary>An outbox row as the sender sees it.</summary>
+public sealed record OutboundEnvelope(long Id, string Address, OutboundKind Kind, OutboundMessage Message);

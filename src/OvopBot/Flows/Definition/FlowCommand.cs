@@ -1,0 +1,15 @@
+namespace OvopBot.Flows.Definition;
+
+/// <summary>The global commands the engine understands in every state; their keywords come from the flow file.</summary>
+public enum FlowCommand
+{
+    Help,
+    Back,
+    Restart,
+    Status,
+    Language,
+    Stop,
+    Resume,
+    Skip,
+    Start,
+}

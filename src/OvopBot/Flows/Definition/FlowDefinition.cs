@@ -1,0 +1,56 @@
+namespace OvopBot.Flows.Definition;
+
+/// <summary>
+/// A validated, immutable conversation flow loaded from <c>flows/*.yaml</c>. Nodes keep their file order, which is
+/// also the order of answers in the summary.
+/// </summary>
+public sealed class FlowDefinition
+{
+    private readonly Dictionary<string, FlowNode> _byId;
+    private readonly Dictionary<string, int> _nodeIndex;
+
+    public FlowDefinition(string id, int version, string sourceFile, IReadOnlyList<string> languages, string start,
+        IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowSection> sections,
+        IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> commands,
+        IReadOnlyDictionary<string, LocalizedText> texts, TimeSpan resumeAfter)
+    {
+        Id = id;
+        Version = version;
+        SourceFile = sourceFile;
+        Languages = languages;
+        Start = start;
+        Nodes = nodes;
+        Sections = sections;
+        Commands = commands;
+        Texts = texts;
+        ResumeAfter = resumeAfter;
+        _byId = nodes.ToDictionary(n => n.Id);
+        _nodeIndex = nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
+    }
+
+    public string Id { get; }
+    public int Version { get; }
+    public string SourceFile { get; }
+    /// <summary>Languages every text must have; the first is the default.</summary>
+    public IReadOnlyList<string> Languages { get; }
+    public string DefaultLanguage => Languages[0];
+    public string Start { get; }
+    public IReadOnlyList<FlowNode> Nodes { get; }
+    public IReadOnlyList<FlowSection> Sections { get; }
+    /// <summary>Keywords of each global command, per language.</summary>
+    public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
+    /// <summary>Shared texts (help, errors, progress…), by key.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Texts { get; }
+    /// <summary>After this long without activity, the next message is greeted with "welcome back" and progress.</summary>
+    public TimeSpan ResumeAfter { get; }
+
+    public FlowNode Node(string id) => _byId[id];
+
+    public bool TryGetNode(string id, out FlowNode node) => _byId.TryGetValue(id, out node!);
+
+    public int IndexOf(string nodeId) => _nodeIndex[nodeId];
+
+    /// <summary>The shared text in the language, with <c>{name}</c> placeholders filled.</summary>
+    public string Text(string key, string language, IReadOnlyDictionary<string, string>? values = null) =>
+        TextFormatter.Format(Texts[key].Get(language), values);
+}

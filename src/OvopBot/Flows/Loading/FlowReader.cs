@@ -1,0 +1,575 @@
+using System.Globalization;
+using OvopBot.Flows.Definition;
+using YamlDotNet.Core;
+
+namespace OvopBot.Flows.Loading;
+
+/// <summary>
+/// Turns one flow file's YAML into a <see cref="FlowDefinition"/>, collecting every problem with its line instead of
+/// stopping at the first. Graph checks (targets, reachability, conditions) are done by <see cref="FlowValidator"/>.
+/// </summary>
+internal sealed class FlowReader
+{
+    private static readonly string[] TopKeys =
+        ["id", "version", "languages", "start", "resume_after", "sections", "commands", "texts", "nodes"];
+
+    private static readonly string[] NodeKeys =
+    [
+        "ask", "say", "expect", "section", "options", "save", "label", "next", "on", "when", "optional",
+        "min", "max", "unit", "invalid", "end",
+    ];
+
+    private readonly string _file;
+    private readonly List<FlowError> _errors = [];
+    private IReadOnlyList<string> _languages = ["id"];
+
+    private FlowReader(string file) => _file = file;
+
+    /// <summary>Reads a flow; returns null (and errors) when it cannot be built.</summary>
+    public static FlowDefinition? Read(string file, string yaml, List<FlowError> errors)
+    {
+        var reader = new FlowReader(file);
+        var flow = reader.ReadFlow(yaml);
+        errors.AddRange(reader._errors);
+        return flow;
+    }
+
+    private FlowDefinition? ReadFlow(string yaml)
+    {
+        YamlValue root;
+        try
+        {
+            root = YamlTreeReader.Read(yaml);
+        }
+        catch (YamlException e)
+        {
+            Error((int)e.Start.Line, "invalid YAML: " + e.Message);
+            return null;
+        }
+
+        if (root is not YamlMap top)
+        {
+            Error(root.Line, "a flow file must be a mapping with id, version, languages, start and nodes");
+            return null;
+        }
+
+        CheckKeys(top, TopKeys, "flow");
+        var id = RequiredScalar(top, "id");
+        var versionText = RequiredScalar(top, "version");
+        var version = 0;
+        if (versionText is not null && (!int.TryParse(versionText, out version) || version < 1))
+        {
+            Error(top.Find("version")!.Value.Line, "version must be a whole number from 1");
+        }
+
+        _languages = ReadLanguages(top);
+        var start = RequiredScalar(top, "start");
+        var resumeAfter = ReadDuration(top.Find("resume_after")) ?? TimeSpan.FromHours(6);
+        var sections = ReadSections(top.Find("sections"));
+        var commands = ReadCommands(top.Find("commands"));
+        var texts = ReadTexts(top.Find("texts"));
+        var nodes = ReadNodes(top.Find("nodes"), top.Line);
+        if (id is null || start is null || nodes.Count == 0 || _errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new FlowDefinition(id, version, _file, _languages, start, nodes, sections, commands, texts, resumeAfter);
+    }
+
+    // ---- top-level parts ---------------------------------------------------------------------------------------
+
+    private List<string> ReadLanguages(YamlMap top)
+    {
+        var entry = top.Find("languages");
+        if (entry is null)
+        {
+            Error(top.Line, "missing 'languages' (e.g. languages: [id, en])");
+            return ["id"];
+        }
+
+        var languages = ScalarList(entry.Value);
+        if (languages.Count == 0)
+        {
+            Error(entry.Line, "'languages' needs at least one language code");
+            return ["id"];
+        }
+
+        foreach (var dup in languages.GroupBy(l => l).Where(g => g.Count() > 1))
+        {
+            Error(entry.Line, $"language '{dup.Key}' is listed twice");
+        }
+
+        return languages.Distinct().ToList();
+    }
+
+    private List<FlowSection> ReadSections(YamlEntry? entry)
+    {
+        var sections = new List<FlowSection>();
+        if (entry is null)
+        {
+            return sections;
+        }
+
+        if (entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, "'sections' must map a section id to its title");
+            return sections;
+        }
+
+        foreach (var e in Unique(map, "section"))
+        {
+            var title = ReadText(e.Value, $"section '{e.Key}'");
+            if (title is not null)
+            {
+                sections.Add(new FlowSection(e.Key, title, e.Line));
+            }
+        }
+
+        return sections;
+    }
+
+    private Dictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadCommands(YamlEntry? entry)
+    {
+        var commands = new Dictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+        if (entry?.Value is not YamlMap map)
+        {
+            Error(entry?.Line ?? 1, "missing 'commands' (keywords for help, back, restart, status, language, stop, resume, skip)");
+            return commands;
+        }
+
+        foreach (var e in Unique(map, "command"))
+        {
+            if (!Enum.TryParse<FlowCommand>(e.Key, ignoreCase: true, out var command) ||
+                !string.Equals(command.ToString(), e.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                Error(e.Line, $"unknown command '{e.Key}'; known: {string.Join(", ", Enum.GetNames<FlowCommand>().Select(n => n.ToLowerInvariant()))}");
+                continue;
+            }
+
+            if (e.Value is not YamlMap perLanguage)
+            {
+                Error(e.Line, $"command '{e.Key}' must map each language to its keywords");
+                continue;
+            }
+
+            var keywords = new Dictionary<string, IReadOnlyList<string>>();
+            foreach (var lang in Unique(perLanguage, "language"))
+            {
+                CheckLanguage(lang.Key, lang.Line);
+                keywords[lang.Key] = ScalarList(lang.Value);
+            }
+
+            foreach (var missing in _languages.Where(l => !keywords.ContainsKey(l)))
+            {
+                Error(e.Line, $"command '{e.Key}' has no keywords in language '{missing}'");
+            }
+
+            commands[command] = keywords;
+        }
+
+        foreach (var required in Enum.GetValues<FlowCommand>().Where(c => c != FlowCommand.Start && !commands.ContainsKey(c)))
+        {
+            Error(entry.Line, $"command '{required.ToString().ToLowerInvariant()}' has no keywords");
+        }
+
+        return commands;
+    }
+
+    private Dictionary<string, LocalizedText> ReadTexts(YamlEntry? entry)
+    {
+        var texts = new Dictionary<string, LocalizedText>();
+        if (entry?.Value is not YamlMap map)
+        {
+            Error(entry?.Line ?? 1, "missing 'texts' (the shared messages: help, errors, progress, …)");
+            return texts;
+        }
+
+        foreach (var e in Unique(map, "text"))
+        {
+            var text = ReadText(e.Value, $"text '{e.Key}'");
+            if (text is not null)
+            {
+                texts[e.Key] = text;
+            }
+        }
+
+        foreach (var missing in RequiredTexts.Keys.Where(k => !texts.ContainsKey(k)))
+        {
+            Error(entry.Line, $"text '{missing}' is missing from 'texts'");
+        }
+
+        return texts;
+    }
+
+    private List<FlowNode> ReadNodes(YamlEntry? entry, int topLine)
+    {
+        var nodes = new List<FlowNode>();
+        if (entry?.Value is not YamlMap map || map.Entries.Count == 0)
+        {
+            Error(entry?.Line ?? topLine, "missing 'nodes' (a mapping of node id to node)");
+            return nodes;
+        }
+
+        foreach (var e in Unique(map, "node"))
+        {
+            if (e.Value is not YamlMap nodeMap)
+            {
+                Error(e.Line, $"node '{e.Key}' must be a mapping");
+                continue;
+            }
+
+            var node = ReadNode(e.Key, e.Line, nodeMap);
+            if (node is not null)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        return nodes;
+    }
+
+    // ---- nodes -------------------------------------------------------------------------------------------------
+
+    private FlowNode? ReadNode(string id, int line, YamlMap map)
+    {
+        CheckKeys(map, NodeKeys, $"node '{id}'");
+        var ask = map.Find("ask");
+        var say = map.Find("say");
+        var expectEntry = map.Find("expect");
+        var expect = AnswerKind.None;
+        if (expectEntry is not null)
+        {
+            var name = Scalar(expectEntry.Value);
+            if (!TryParseKind(name, out expect) || expect == AnswerKind.None)
+            {
+                Error(expectEntry.Line, $"node '{id}': unknown answer kind '{name}'; known: {KnownKinds}");
+                return null;
+            }
+        }
+
+        if (ask is not null && say is not null)
+        {
+            Error(line, $"node '{id}' has both 'ask' and 'say'; a question uses 'ask', a message 'say'");
+        }
+
+        if (ask is not null && expectEntry is null)
+        {
+            Error(ask.Line, $"node '{id}' asks a question but has no 'expect'");
+        }
+
+        if (say is not null && expectEntry is not null)
+        {
+            Error(say.Line, $"node '{id}' uses 'say' with 'expect'; a question uses 'ask'");
+        }
+
+        var textEntry = ask ?? say;
+        if (textEntry is null)
+        {
+            Error(line, $"node '{id}' needs 'ask' (a question) or 'say' (a message)");
+            return null;
+        }
+
+        var text = ReadText(textEntry.Value, $"node '{id}'");
+        var options = ReadOptions(id, line, map.Find("options"), expect);
+        var end = ReadEnd(id, map.Find("end"));
+        var next = map.Find("next");
+        Condition? when = null;
+        if (map.Find("when") is { } whenEntry)
+        {
+            try
+            {
+                when = Condition.Parse(Scalar(whenEntry.Value));
+            }
+            catch (FormatException ex)
+            {
+                Error(whenEntry.Line, $"node '{id}': {ex.Message}");
+            }
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        return new FlowNode
+        {
+            Id = id,
+            Line = line,
+            Expect = expect,
+            Text = text,
+            Section = OptionalScalar(map, "section"),
+            Options = options,
+            Save = OptionalScalar(map, "save"),
+            Label = map.Find("label") is { } label ? ReadText(label.Value, $"node '{id}' label") : null,
+            Next = next is null ? null : Scalar(next.Value),
+            NextLine = next?.Line ?? line,
+            On = ReadOn(id, map.Find("on")),
+            When = when,
+            Optional = ReadBool(map.Find("optional")),
+            Min = ReadDecimal(map.Find("min")),
+            Max = ReadDecimal(map.Find("max")),
+            Unit = map.Find("unit") is { } unit ? ReadText(unit.Value, $"node '{id}' unit") : null,
+            Invalid = map.Find("invalid") is { } invalid ? ReadText(invalid.Value, $"node '{id}' invalid") : null,
+            End = end,
+        };
+    }
+
+    private static string KnownKinds => string.Join(", ",
+        Enum.GetValues<AnswerKind>().Where(k => k != AnswerKind.None).Select(KindName));
+
+    internal static string KindName(AnswerKind kind) => kind switch
+    {
+        AnswerKind.MultiChoice => "multichoice",
+        AnswerKind.YesNo => "yesno",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static bool TryParseKind(string name, out AnswerKind kind)
+    {
+        kind = Enum.GetValues<AnswerKind>().FirstOrDefault(k => KindName(k) == name);
+        return kind != AnswerKind.None || name == "none";
+    }
+
+    private List<FlowOption> ReadOptions(string nodeId, int nodeLine, YamlEntry? entry, AnswerKind expect)
+    {
+        var options = new List<FlowOption>();
+        var needsOptions = expect is AnswerKind.Choice or AnswerKind.MultiChoice;
+        if (entry is null)
+        {
+            if (needsOptions)
+            {
+                Error(nodeLine, $"node '{nodeId}' expects a {KindName(expect)} but has no 'options'");
+            }
+
+            return options;
+        }
+
+        if (!needsOptions)
+        {
+            Error(entry.Line, $"node '{nodeId}': 'options' only make sense with expect: choice or multichoice");
+        }
+
+        if (entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, $"node '{nodeId}': 'options' must map each option key to its label");
+            return options;
+        }
+
+        foreach (var e in Unique(map, $"option in node '{nodeId}'"))
+        {
+            // An option is either a label ({id:…, en:…}) or {label: {…}, aliases: [...]}.
+            var labelValue = e.Value;
+            IReadOnlyList<string> aliases = [];
+            if (e.Value is YamlMap optionMap && optionMap.Find("label") is { } labelEntry)
+            {
+                labelValue = labelEntry.Value;
+                aliases = optionMap.Find("aliases") is { } a ? ScalarList(a.Value) : [];
+            }
+
+            var label = ReadText(labelValue, $"option '{e.Key}' of node '{nodeId}'");
+            if (label is not null)
+            {
+                options.Add(new FlowOption(e.Key, label, aliases, e.Line));
+            }
+        }
+
+        return options;
+    }
+
+    private Dictionary<string, (string, int)> ReadOn(string nodeId, YamlEntry? entry)
+    {
+        var on = new Dictionary<string, (string, int)>();
+        if (entry is null)
+        {
+            return on;
+        }
+
+        if (entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, $"node '{nodeId}': 'on' must map an answer to a node id");
+            return on;
+        }
+
+        foreach (var e in Unique(map, $"answer in 'on' of node '{nodeId}'"))
+        {
+            on[e.Key] = (Scalar(e.Value), e.Line);
+        }
+
+        return on;
+    }
+
+    private EndKind ReadEnd(string nodeId, YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return EndKind.None;
+        }
+
+        var value = Scalar(entry.Value);
+        if (value == "submitted")
+        {
+            return EndKind.Submitted;
+        }
+
+        if (value == "declined")
+        {
+            return EndKind.Declined;
+        }
+
+        Error(entry.Line, $"node '{nodeId}': end must be 'submitted' or 'declined'");
+        return EndKind.None;
+    }
+
+    // ---- values ------------------------------------------------------------------------------------------------
+
+    private LocalizedText? ReadText(YamlValue value, string owner)
+    {
+        if (value is not YamlMap map)
+        {
+            Error(value.Line, $"{owner}: a text must give every language, e.g. {{ id: \"…\", en: \"…\" }}");
+            return null;
+        }
+
+        var texts = new Dictionary<string, string>();
+        foreach (var e in Unique(map, "language"))
+        {
+            CheckLanguage(e.Key, e.Line);
+            var text = Scalar(e.Value).Trim();
+            if (text.Length == 0)
+            {
+                Error(e.Line, $"{owner}: the '{e.Key}' text is empty");
+            }
+
+            texts[e.Key] = text;
+        }
+
+        foreach (var missing in _languages.Where(l => !texts.ContainsKey(l)))
+        {
+            Error(map.Line, $"{owner}: missing translation '{missing}'");
+        }
+
+        return texts.Count == 0 ? null : new LocalizedText(texts, map.Line);
+    }
+
+    private void CheckLanguage(string language, int line)
+    {
+        if (!_languages.Contains(language))
+        {
+            Error(line, $"language '{language}' is not in 'languages' ({string.Join(", ", _languages)})");
+        }
+    }
+
+    private IEnumerable<YamlEntry> Unique(YamlMap map, string what)
+    {
+        var seen = new HashSet<string>();
+        foreach (var e in map.Entries)
+        {
+            if (!seen.Add(e.Key))
+            {
+                Error(e.Line, $"duplicate {what} '{e.Key}'");
+                continue;
+            }
+
+            yield return e;
+        }
+    }
+
+    private void CheckKeys(YamlMap map, string[] known, string owner)
+    {
+        foreach (var e in map.Entries.Where(e => !known.Contains(e.Key)))
+        {
+            Error(e.Line, $"{owner}: unknown key '{e.Key}'; known keys: {string.Join(", ", known)}");
+        }
+    }
+
+    private string? RequiredScalar(YamlMap map, string key)
+    {
+        var entry = map.Find(key);
+        if (entry is null)
+        {
+            Error(map.Line, $"missing '{key}'");
+            return null;
+        }
+
+        var value = Scalar(entry.Value);
+        return value.Length == 0 ? null : value;
+    }
+
+    private string? OptionalScalar(YamlMap map, string key) => map.Find(key) is { } e ? Scalar(e.Value) : null;
+
+    private string Scalar(YamlValue value)
+    {
+        if (value is YamlScalar s)
+        {
+            return s.Value;
+        }
+
+        Error(value.Line, "expected a single value here");
+        return "";
+    }
+
+    private List<string> ScalarList(YamlValue value) => value switch
+    {
+        YamlList list => list.Items.Select(Scalar).ToList(),
+        YamlScalar s => [s.Value],
+        _ => Fail<List<string>>(value.Line, "expected a list of values, e.g. [a, b]", []),
+    };
+
+    private bool ReadBool(YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var value = Scalar(entry.Value);
+        return value switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => Fail(entry.Line, $"'{entry.Key}' must be true or false", false),
+        };
+    }
+
+    private decimal? ReadDecimal(YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return null;
+        }
+
+        return decimal.TryParse(Scalar(entry.Value), NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+            ? d
+            : Fail<decimal?>(entry.Line, $"'{entry.Key}' must be a number written like 100000 or 2.5", null);
+    }
+
+    private TimeSpan? ReadDuration(YamlEntry? entry)
+    {
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var text = Scalar(entry.Value);
+        if (text.Length > 1 && int.TryParse(text[..^1], out var amount) && amount > 0)
+        {
+            switch (text[^1])
+            {
+                case 'm': return TimeSpan.FromMinutes(amount);
+                case 'h': return TimeSpan.FromHours(amount);
+                case 'd': return TimeSpan.FromDays(amount);
+            }
+        }
+
+        return Fail<TimeSpan?>(entry.Line, $"'{entry.Key}' must be a duration like 30m, 6h or 2d", null);
+    }
+
+    private T Fail<T>(int line, string message, T fallback)
+    {
+        Error(line, message);
+        return fallback;
+    }
+
+    private void Error(int line, string message) => _errors.Add(new FlowError(_file, line, message));
+}

@@ -1,0 +1,21 @@
+namespace OvopBot.Flows.Loading;
+
+/// <summary>
+/// The shared texts (<c>texts:</c> in a flow file) that the engine uses, so the validator can refuse a flow that
+/// lacks one. Keeping the list here means every user-facing word stays in the flow files.
+/// </summary>
+internal static class RequiredTexts
+{
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        "help", "options_footer", "skip_hint", "progress", "welcome_back",
+        "status_not_started", "status_in_progress", "status_submitted", "status_declined",
+        "language_prompt", "language_changed", "opted_out", "opted_in",
+        "restart_confirm", "restart_done", "restart_cancelled", "back_unavailable", "skip_not_allowed",
+        "unsupported_message", "edited_ignored", "empty_message", "too_long",
+        "did_you_mean", "choice_unclear", "multichoice_unclear", "yesno_unclear",
+        "number_unclear", "number_too_small", "number_too_large", "money_unclear",
+        "text_too_short", "text_too_long", "expect_photo", "expect_voice", "expect_location", "phone_unclear",
+        "month_unclear", "summary_footer", "summary_unclear", "finished_menu", "answer_skipped",
+    ];
+}
