@@ -10,6 +10,10 @@ public sealed record OutboundMessage
     public required string Text { get; init; }
     public IReadOnlyList<ReplyOption> Options { get; init; } = [];
     public InputRequest Input { get; init; } = InputRequest.None;
+    /// <summary>Label for the button that sends <see cref="Input"/> (e.g. "Kirim lokasi"), from the flow texts.</summary>
+    public string? InputLabel { get; init; }
+    /// <summary>Label of the button that opens a long option list (WhatsApp list message), from the flow texts.</summary>
+    public string? MenuLabel { get; init; }
     /// <summary>A file to attach (an export for an admin).</summary>
     public string? DocumentPath { get; init; }
     /// <summary>

@@ -17,5 +17,6 @@ internal static class RequiredTexts
         "number_unclear", "number_too_small", "number_too_large", "money_unclear",
         "text_too_short", "text_too_long", "expect_photo", "expect_voice", "expect_location", "phone_unclear",
         "month_unclear", "summary_footer", "summary_unclear", "finished_menu", "answer_skipped",
+        "menu_button", "share_location_button", "share_phone_button",
     ];
 }
