@@ -18,15 +18,15 @@ internal sealed class NameKey
 
     private static readonly string[] Roman = ["", "i", "ii", "iii", "iv", "v"];
 
-    private readonly HashSet<string> _leadingWords;
-    private readonly HashSet<string> _cutWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leadingWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _cutWords;
 
     /// <param name="leadingWords">Words dropped at the start when more follow ("desa", "kel").</param>
     /// <param name="cutWords">Words that end the name when they follow it ("kec" in "Oelnasi Kec. Kupang Tengah").</param>
     public NameKey(IEnumerable<string> leadingWords, IEnumerable<string> cutWords)
     {
-        _leadingWords = new HashSet<string>(leadingWords, StringComparer.Ordinal);
-        _cutWords = new HashSet<string>(cutWords, StringComparer.Ordinal);
+        _leadingWords = new HashSet<string>(leadingWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _cutWords = new HashSet<string>(cutWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>For village names: drops "desa"/"ds"/"kelurahan"/"kel", cuts at "kec"/"kab".</summary>
@@ -38,6 +38,7 @@ internal sealed class NameKey
         new(["kecamatan", "kec", "distrik"], ["kab", "kabupaten"]);
 
     /// <summary>The key, or an empty string when the text holds no letter at all (a number, emoji, punctuation).</summary>
+    /// <remarks>Runs once per official name at start-up (83,762 of them), so it works in stack buffers.</remarks>
     public string Of(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -45,62 +46,75 @@ internal sealed class NameKey
             return string.Empty;
         }
 
-        var tokens = Tokens(Fold(text.Length > MaxInputLength ? text[..MaxInputLength] : text));
-        if (!tokens.Exists(t => t.Any(char.IsAsciiLetter)))
+        var folded = Fold(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+
+        // Lower-case letters and digits go to `chars`; token t is chars[ends[t - 1] .. ends[t]] (ends[-1] = 0).
+        Span<char> chars = stackalloc char[folded.Length];
+        Span<int> ends = stackalloc int[folded.Length + 1];
+        var length = 0;
+        var tokens = 0;
+        var hasLetter = false;
+        foreach (var c in folded)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                hasLetter |= char.IsAsciiLetter(c);
+                chars[length++] = char.ToLowerInvariant(c);
+            }
+            else if (!IsInvisible(c) && length > (tokens == 0 ? 0 : ends[tokens - 1]))
+            {
+                ends[tokens++] = length;
+            }
+        }
+
+        if (!hasLetter)
         {
             return string.Empty;
         }
 
-        while (tokens.Count > 1 && _leadingWords.Contains(tokens[0]))
+        if (length > (tokens == 0 ? 0 : ends[tokens - 1]))
         {
-            tokens.RemoveAt(0);
+            ends[tokens++] = length;
         }
 
-        var cut = tokens.FindIndex(1, t => _cutWords.Contains(t));
-        if (cut > 0)
+        var first = 0;
+        while (tokens - first > 1 && _leadingWords.Contains(Token(chars, ends, first)))
         {
-            tokens.RemoveRange(cut, tokens.Count - cut);
+            first++;
         }
 
-        var key = new StringBuilder(32);
-        for (var i = 0; i < tokens.Count; i++)
+        for (var t = first + 1; t < tokens; t++)
         {
-            var token = tokens[i];
-            key.Append(i > 0 && token is ['1' or '2' or '3' or '4' or '5'] ? Roman[token[0] - '0'] : token);
+            if (_cutWords.Contains(Token(chars, ends, t)))
+            {
+                tokens = t;
+                break;
+            }
         }
 
-        return key.Length > MaxKeyLength ? key.ToString(0, MaxKeyLength) : key.ToString();
+        Span<char> key = stackalloc char[3 * length];   // "3" → "iii" at worst
+        var keyLength = 0;
+        for (var t = first; t < tokens; t++)
+        {
+            var token = Token(chars, ends, t);
+            if (t > first && token is ['1' or '2' or '3' or '4' or '5'])
+            {
+                token = Roman[token[0] - '0'];
+            }
+
+            token.CopyTo(key[keyLength..]);
+            keyLength += token.Length;
+        }
+
+        return new string(key[..Math.Min(keyLength, MaxKeyLength)]);
     }
+
+    private static ReadOnlySpan<char> Token(ReadOnlySpan<char> chars, ReadOnlySpan<int> ends, int t) =>
+        chars[(t == 0 ? 0 : ends[t - 1])..ends[t]];
 
     /// <summary>Compatibility-decomposes (full-width "Ｏ" → "O", "é" → "e" + accent) so only the base letter stays.</summary>
     private static string Fold(string text) =>
         Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
-
-    /// <summary>Lower-case runs of ASCII letters/digits; everything else (space, dot, apostrophe, marks) separates.</summary>
-    private static List<string> Tokens(string text)
-    {
-        var tokens = new List<string>(4);
-        var current = new StringBuilder(16);
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0 && !IsInvisible(c))
-            {
-                tokens.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-        }
-
-        return tokens;
-    }
 
     /// <summary>Combining accents and zero-width characters sit inside words; they must not split them.</summary>
     private static bool IsInvisible(char c) =>

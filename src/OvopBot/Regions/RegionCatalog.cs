@@ -17,12 +17,16 @@ public sealed class RegionCatalog
     private readonly Level<District> _districts;
     private readonly Level<Village> _villages;
 
-    internal RegionCatalog(Province[] provinces, Regency[] regencies, District[] districts, Village[] villages)
+    internal RegionCatalog(
+        (Province[] Sorted, Dictionary<string, Province> ByCode) provinces,
+        (Regency[] Sorted, Dictionary<string, Regency> ByCode) regencies,
+        (District[] Sorted, Dictionary<string, District> ByCode) districts,
+        (Village[] Sorted, Dictionary<string, Village> ByCode) villages)
     {
-        _provinces = new Level<Province>(provinces, p => p.Code);
-        _regencies = new Level<Regency>(regencies, r => r.Code);
-        _districts = new Level<District>(districts, d => d.Code);
-        _villages = new Level<Village>(villages, v => v.Code);
+        _provinces = new Level<Province>(provinces.Sorted, provinces.ByCode, p => p.Code);
+        _regencies = new Level<Regency>(regencies.Sorted, regencies.ByCode, r => r.Code);
+        _districts = new Level<District>(districts.Sorted, districts.ByCode, d => d.Code);
+        _villages = new Level<Village>(villages.Sorted, villages.ByCode, v => v.Code);
     }
 
     /// <summary>Where the built app (and the tests) find the data: <c>data/wilayah</c> beside the binaries.</summary>
@@ -128,11 +132,11 @@ public sealed class RegionCatalog
         private readonly Func<T, string> _code;
         private readonly Dictionary<string, T> _byCode;
 
-        public Level(T[] items, Func<T, string> code)
+        public Level(T[] items, Dictionary<string, T> byCode, Func<T, string> code)
         {
             _items = items;
             _code = code;
-            _byCode = items.ToDictionary(code, StringComparer.Ordinal);
+            _byCode = byCode;
             All = Array.AsReadOnly(items);
         }
 

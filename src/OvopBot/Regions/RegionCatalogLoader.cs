@@ -13,7 +13,7 @@ internal static class RegionCatalogLoader
         WilayahCsv.Read(Path.Combine(directory, "provinces.csv"), "code,name", 2, row =>
         {
             var code = CheckedCode(row, RegionLevel.Province, parentCode: null);
-            Add(provinces, new Province(code, row.Text(1)), row);
+            Add(provinces, code, new Province(code, row.Text(1)), row);
         });
 
         var regencies = new Dictionary<string, Regency>(1024, StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal static class RegionCatalogLoader
         {
             var parent = Parent(provinceLookup, row).Code;
             var code = CheckedCode(row, RegionLevel.Regency, parent);
-            Add(regencies, new Regency(code, row.Text(2), parent), row);
+            Add(regencies, code, new Regency(code, row.Text(2), parent), row);
         });
 
         var districts = new Dictionary<string, District>(8192, StringComparer.Ordinal);
@@ -31,7 +31,7 @@ internal static class RegionCatalogLoader
         {
             var parent = Parent(regencyLookup, row).Code;
             var code = CheckedCode(row, RegionLevel.District, parent);
-            Add(districts, new District(code, row.Text(2), parent), row);
+            Add(districts, code, new District(code, row.Text(2), parent), row);
         });
 
         var villages = new Dictionary<string, Village>(90_000, StringComparer.Ordinal);
@@ -40,14 +40,14 @@ internal static class RegionCatalogLoader
         {
             var parent = Parent(districtLookup, row).Code;
             var code = CheckedCode(row, RegionLevel.Village, parent);
-            Add(villages, new Village(code, row.Text(2), parent), row);
+            Add(villages, code, new Village(code, row.Text(2), parent), row);
         });
 
         return new RegionCatalog(
-            Sorted(provinces.Values, p => p.Code),
-            Sorted(regencies.Values, r => r.Code),
-            Sorted(districts.Values, d => d.Code),
-            Sorted(villages.Values, v => v.Code));
+            (Sorted(provinces.Values, p => p.Code), provinces),
+            (Sorted(regencies.Values, r => r.Code), regencies),
+            (Sorted(districts.Values, d => d.Code), districts),
+            (Sorted(villages.Values, v => v.Code), villages));
     }
 
     private static string CheckedCode(WilayahCsv.Row row, RegionLevel level, string? parentCode)
@@ -58,7 +58,10 @@ internal static class RegionCatalogLoader
             throw row.Error($"'{code}' is not a {level.ToString().ToLowerInvariant()} code");
         }
 
-        if (parentCode is not null && RegionCode.Parent(code) != parentCode)
+        if (parentCode is not null
+            && !(code.Length > parentCode.Length + 1
+                && code.StartsWith(parentCode, StringComparison.Ordinal)
+                && code[parentCode.Length] == '.'))
         {
             throw row.Error($"code '{code}' does not lie under its parent '{parentCode}'");
         }
@@ -73,20 +76,28 @@ internal static class RegionCatalogLoader
             : throw row.Error($"unknown parent code '{row.Raw(1)}'");
     }
 
-    private static void Add<T>(Dictionary<string, T> items, T item, WilayahCsv.Row row)
+    private static void Add<T>(Dictionary<string, T> items, string code, T item, WilayahCsv.Row row)
         where T : class
     {
-        var code = row.Raw(0).ToString();
         if (!items.TryAdd(code, item))
         {
             throw row.Error($"duplicate code '{code}'");
         }
     }
 
+    /// <summary>The records in code order; the shipped files already are, so usually only the check runs.</summary>
     private static T[] Sorted<T>(IEnumerable<T> items, Func<T, string> code)
     {
         var array = items.ToArray();
-        Array.Sort(array, (a, b) => string.CompareOrdinal(code(a), code(b)));
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (string.CompareOrdinal(code(array[i - 1]), code(array[i])) > 0)
+            {
+                Array.Sort(array, (a, b) => string.CompareOrdinal(code(a), code(b)));
+                break;
+            }
+        }
+
         return array;
     }
 }

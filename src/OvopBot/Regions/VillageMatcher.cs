@@ -40,6 +40,12 @@ public sealed class VillageMatcher
     public int VillageCount => _villages.Length;
 
     /// <summary>
+    /// The form a typed village name is compared in ("Desa Oel-Nasi" → "oelnasi"), for showing operators how a
+    /// name is matched (<c>regions find</c>); empty when the text cannot name a village.
+    /// </summary>
+    public static string ComparisonKey(string? typed) => NameKey.ForVillages.Of(typed);
+
+    /// <summary>
     /// Candidates inside the scope, best first, at most <paramref name="max"/>. Empty for input that cannot name a
     /// village: blank, a number, a single letter, or nothing within a few edits.
     /// </summary>

@@ -32,6 +32,19 @@ public sealed class VillageMatcherTests
         Assert.Equal(1.0, first.Score);
     }
 
+    [Theory]
+    [InlineData("Desa Oel-Nasi", "oelnasi")]
+    [InlineData("Kel. Kelapa Lima", "kelapalima")]
+    [InlineData("Desa", "desa")]
+    [InlineData("Camplong 2", "camplongii")]
+    [InlineData("Blok 15", "blok15")]
+    [InlineData("Oelnasi Kec. Kupang Tengah", "oelnasi")]
+    [InlineData("Regapu’u", "regapuu")]
+    [InlineData("2", "")]
+    [InlineData("--", "")]
+    public void The_comparison_key_shows_how_a_name_is_compared(string typed, string key) =>
+        Assert.Equal(key, VillageMatcher.ComparisonKey(typed));
+
     [Fact]
     public void A_match_carries_the_district_and_regency_for_the_confirmation()
     {
