@@ -1,13 +1,5 @@
 namespace OvopBot.Understanding;
 
-/// <summary>What a piece of a typed answer is: a numeral ("1.500,75"), a word ("juta") or one other character.</summary>
-internal enum AnswerTokenKind
-{
-    Number,
-    Word,
-    Symbol,
-}
-
 /// <summary>One piece of a typed answer, as cut by <see cref="AnswerLexer"/>.</summary>
 internal readonly record struct AnswerToken(AnswerTokenKind Kind, string Text)
 {

@@ -8,7 +8,8 @@ namespace OvopBot.Understanding;
 /// decimal mark; a lone '.' or ',' followed by exactly three digits groups thousands ("1.500" = "1,500" = 1500);
 /// any other lone '.' or ',' is a decimal mark ("1.5" = "2,5"-style decimals).</item>
 /// <item>"About" words before the number are ignored; words after it are taken as its unit and ignored, as long as
-/// they hold no second number ("20 atau 30", "20-30", "20 sampai tiga puluh" are rejected: the engine asks back).</item>
+/// they hold no second number ("20 atau 30", "20-30", "20 sampai tiga puluh" are rejected; the engine asks
+/// back).</item>
 /// <item>A scale word right after a numeral multiplies it: ribu/rb (10³), juta/jt (10⁶), miliar/milyar (10⁹).</item>
 /// <item>A leading '-' makes the number negative; range checks belong to the caller.</item>
 /// </list>
