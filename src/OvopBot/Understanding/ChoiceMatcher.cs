@@ -193,7 +193,8 @@ public static partial class ChoiceMatcher
         ChoiceMatchKind kind, IEnumerable<int> indexes, IReadOnlyList<ChoiceCandidate> options) =>
         new(kind, [.. indexes.Select(i => options[i].Key).Distinct()]);
 
-    [GeneratedRegex(@"\s*(?:,|;|/|&|\+|\bdan\b|\band\b|\bserta\b|\bjuga\b)\s*")]
+    // A dot separates only between digits ("1.3"); elsewhere it belongs to "no. 2" or a label.
+    [GeneratedRegex(@"\s*(?:,|;|/|&|\+|(?<=\d)\s*\.\s*(?=\d)|\bdan\b|\band\b|\bserta\b|\bjuga\b)\s*")]
     private static partial Regex Separators();
 
     [GeneratedRegex(@"\s*(?:\bs\s*/\s*d\b|\bs\.d\.?|\bsd\b|\bsampai\b|\bhingga\b|\bto\b|–)\s*")]

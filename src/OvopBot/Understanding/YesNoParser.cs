@@ -31,7 +31,7 @@ public static class YesNoParser
         "saya", "aku", "sy", "pak", "bu", "bapak", "ibu", "kak", "kakak", "min", "admin", "bang", "mas", "mbak",
         "sih", "dong", "deh", "lah", "kok", "nih", "ini", "itu", "kah", "sekali", "banget", "sangat",
         "terima", "kasih", "makasih", "trims", "thanks", "thank", "you", "please", "tolong", "i", "do", "am", "it",
-        "is", "juga", "jadi", "dulu");
+        "is", "juga", "jadi", "dulu", "saja", "aja", "nomor", "nomer", "nmr", "pilihan");
 
     // Real words one edit away from a yes/no word; they are never typos of it ("siapa?" is not "siap").
     private static readonly HashSet<string> NotTypos = Collapsed("siapa", "biasa", "balik", "bukan", "tidur", "apa");
@@ -52,6 +52,11 @@ public static class YesNoParser
         var words = folded.Split([' ', ',', '.', '!', '?', '-', '/', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
             .Select(Collapse)
             .ToList();
+        if (words is ["no", "1" or "2"])
+        {
+            words.RemoveAt(0); // "No. 1" is "nomor 1", not "no"
+        }
+
         bool? result = null;
         for (var i = 0; i < words.Count; i++)
         {

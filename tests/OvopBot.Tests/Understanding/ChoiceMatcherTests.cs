@@ -144,6 +144,8 @@ public sealed class ChoiceMatcherTests
     [InlineData("1,3", "processing,marketing")]
     [InlineData("1, 3", "processing,marketing")]
     [InlineData("3,1", "processing,marketing")]
+    [InlineData("1.3", "processing,marketing")]
+    [InlineData("1. 3. 5.", "processing,marketing,permits")]
     [InlineData("1 dan 3", "processing,marketing")]
     [InlineData("1 & 3", "processing,marketing")]
     [InlineData("1 3", "processing,marketing")]
