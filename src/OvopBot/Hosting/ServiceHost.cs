@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OvopBot.Channels.Console;
 
 namespace OvopBot.Hosting;
@@ -25,6 +26,8 @@ public static class ServiceHost
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
+        // Request logs would drown the console conversation; appsettings.json can turn them back on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
         // Graceful shutdown: in-flight messages finish (each is one short transaction) before the host stops.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddOvopCore().AddOvopWorkers();
