@@ -107,8 +107,7 @@ public sealed class FlowEngine
 
         if (text.Length > MaxInputLength)
         {
-            step.Say(step.T("too_long"));
-            step.AskCurrent();
+            step.AskCurrent(step.T("too_long"));
             return;
         }
 
@@ -144,8 +143,7 @@ public sealed class FlowEngine
 
         if (message.Kind == InboundKind.Unsupported || (message.Kind == InboundKind.Text && text.Length == 0))
         {
-            step.Say(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
-            step.AskCurrent();
+            step.AskCurrent(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
             return;
         }
 
