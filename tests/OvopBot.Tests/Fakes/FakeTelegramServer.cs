@@ -128,6 +128,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
         }
 
+        // Waiters see the call as soon as it arrives (a long poll may hold the answer for a while).
+        CheckWaiters();
         try
         {
             if (token != Token)
