@@ -22,7 +22,9 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
     public async Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        if (!long.TryParse(envelope.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+        // Chat ids are plain integers (negative for groups); "+62…" is a phone number from another channel.
+        if (envelope.Address.StartsWith('+')
+            || !long.TryParse(envelope.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
         {
             throw new ChannelSendException(SendFailureKind.Permanent, $"'{envelope.Address}' is not a Telegram chat id");
         }
