@@ -165,6 +165,7 @@ public sealed partial class FakeTelegramServer
                 arrived = _updateArrived.Task;
             }
 
+            CheckWaiters();
             if (conflict)
             {
                 await ErrorAsync(context, 409, "Conflict: can't use getUpdates method while webhook is active; "
@@ -272,12 +273,15 @@ public sealed partial class FakeTelegramServer
     {
         foreach (var part in new[] { "message", "edited_message", "my_chat_member" })
         {
-            if (update[part]?["chat"]?["id"] is JsonValue id)
+            // Tests also push malformed updates, so every step checks the shape instead of assuming it.
+            if ((update[part] as JsonObject)?["chat"] is JsonObject chat && chat["id"] is JsonValue id)
             {
                 return (long)id;
             }
         }
 
-        return update["callback_query"]?["from"]?["id"] is JsonValue from ? (long)from : null;
+        return (update["callback_query"] as JsonObject)?["from"] is JsonObject from && from["id"] is JsonValue fromId
+            ? (long)fromId
+            : null;
     }
 }
