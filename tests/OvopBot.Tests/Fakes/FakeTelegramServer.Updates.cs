@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace OvopBot.Tests.Fakes;
 
-/// <summary>The update queue: pushing updates, getUpdates long polling with offsets, webhook settings, callbacks.</summary>
+/// <summary>The update queue: pushing updates, getUpdates long polling with offsets, callbacks.</summary>
 public sealed partial class FakeTelegramServer
 {
     private readonly List<JsonObject> _pending = [];
@@ -16,10 +16,6 @@ public sealed partial class FakeTelegramServer
 
     /// <summary>When true, getUpdates answers at once even if asked to wait (a proxy that breaks long polling).</summary>
     public bool IgnoreLongPollTimeout { get; set; }
-
-    public string? WebhookUrl { get; private set; }
-
-    public string? WebhookSecret { get; private set; }
 
     /// <summary>The allowed_updates of the latest getUpdates or setWebhook that sent one.</summary>
     public JsonNode? AllowedUpdates { get; private set; }
@@ -209,64 +205,6 @@ public sealed partial class FakeTelegramServer
         }
 
         return OkAsync(context, true);
-    }
-
-    private Task SetWebhookAsync(HttpContext context, JsonObject parameters)
-    {
-        var url = FakeTelegramParameters.String(parameters, "url") ?? "";
-        var secret = FakeTelegramParameters.String(parameters, "secret_token");
-        if (url.Length > 0 && !url.StartsWith("https://", StringComparison.Ordinal))
-        {
-            return ErrorAsync(context, 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
-        }
-
-        if (secret is not null && !System.Text.RegularExpressions.Regex.IsMatch(secret, "^[A-Za-z0-9_-]{1,256}$"))
-        {
-            return ErrorAsync(context, 400, "Bad Request: secret token contains unallowed characters");
-        }
-
-        lock (_gate)
-        {
-            WebhookUrl = url.Length > 0 ? url : null;
-            WebhookSecret = secret;
-            if (parameters["allowed_updates"] is { } allowed)
-            {
-                AllowedUpdates = allowed.DeepClone();
-            }
-
-            if (FakeTelegramParameters.Bool(parameters, "drop_pending_updates"))
-            {
-                _pending.Clear();
-            }
-        }
-
-        return OkAsync(context, true);
-    }
-
-    private Task DeleteWebhookAsync(HttpContext context, JsonObject parameters)
-    {
-        lock (_gate)
-        {
-            WebhookUrl = null;
-            WebhookSecret = null;
-            if (FakeTelegramParameters.Bool(parameters, "drop_pending_updates"))
-            {
-                _pending.Clear();
-            }
-        }
-
-        return OkAsync(context, true);
-    }
-
-    private Task GetWebhookInfoAsync(HttpContext context)
-    {
-        lock (_gate)
-        {
-            return OkAsync(context, new JsonObject
-            {
-                ["url"] = WebhookUrl ?? "", ["has_custom_certificate"] = false, ["pending_update_count"] = _pending.Count,
-            });
-        }
     }
 
     private static long? ChatOf(JsonObject update)

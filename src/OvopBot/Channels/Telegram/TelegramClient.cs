@@ -18,7 +18,7 @@ namespace OvopBot.Channels.Telegram;
 /// </summary>
 public sealed class TelegramClient
 {
-    /// <summary>How Bot API JSON is written and read: snake_case names, nulls left out, unknown fields ignored.</summary>
+    /// <summary>How Bot API JSON is written and read: snake_case, nulls left out, unknown fields ignored.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -189,7 +189,9 @@ public sealed class TelegramClient
 
         if (!envelope.Ok)
         {
-            var retryAfter = envelope.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            var retryAfter = envelope.Parameters?.RetryAfter is { } seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : (TimeSpan?)null;
             throw new TelegramApiException(method, envelope.ErrorCode ?? (int)status,
                 Redact(envelope.Description ?? "no description"), retryAfter, envelope.Parameters?.MigrateToChatId);
         }
@@ -211,7 +213,7 @@ public sealed class TelegramClient
         }
 
         var text = ex.ToString();
-        var safeInner = text.Contains(_token, StringComparison.Ordinal) || string.IsNullOrEmpty(_token) ? null : ex;
+        var safeInner = _token.Length > 0 && text.Contains(_token, StringComparison.Ordinal) ? null : ex;
         var status = (ex as HttpRequestException)?.StatusCode;
         return new TelegramRequestException(method, $"{method}: {Redact(ex.Message)}", status, safeInner);
     }

@@ -86,7 +86,7 @@ public sealed class TelegramMediaFetcher : IMediaFetcher
         }
     }
 
-    /// <summary>file_unique_id (stable, base64url) plus the extension of Telegram's file_path when it is plain.</summary>
+    /// <summary>file_unique_id (stable, base64url) plus the extension of Telegram's file_path if plain.</summary>
     internal static string LocalName(TelegramFile file)
     {
         var id = new string((file.FileUniqueId ?? "").Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')

@@ -14,7 +14,7 @@ public sealed class TelegramOptions
     /// <summary>The token from BotFather, "123456:ABC…".</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>Base address of the Bot API; a local fake or a self-hosted Bot API server in tests and staging.</summary>
+    /// <summary>Base address of the Bot API; a local fake or a self-hosted Bot API server in tests/staging.</summary>
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
     public TelegramMode Mode { get; set; } = TelegramMode.Polling;

@@ -137,7 +137,7 @@ public sealed class TelegramPollingService(
         return next;
     }
 
-    /// <summary>Stops the spinner on the user's button. Best effort: a failure here must not replay the batch.</summary>
+    /// <summary>Stops the spinner on the user's button. Best effort: a failure must not replay the batch.</summary>
     private async Task AnswerCallbacksAsync(List<string> callbackIds, CancellationToken cancellationToken)
     {
         foreach (var id in callbackIds)
@@ -175,7 +175,9 @@ public sealed class TelegramPollingService(
             && id.TryGetInt64(out var value) ? value : null;
 
     private static long? ParseOffset(string? stored) =>
-        long.TryParse(stored, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+        long.TryParse(stored, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     private static TimeSpan NextBackoff(TimeSpan previous, Exception ex)
     {

@@ -24,9 +24,11 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
         ArgumentNullException.ThrowIfNull(envelope);
         // Chat ids are plain integers (negative for groups); "+62…" is a phone number from another channel.
         if (envelope.Address.StartsWith('+')
-            || !long.TryParse(envelope.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+            || !long.TryParse(envelope.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                out var chatId))
         {
-            throw new ChannelSendException(SendFailureKind.Permanent, $"'{envelope.Address}' is not a Telegram chat id");
+            throw new ChannelSendException(SendFailureKind.Permanent,
+                $"'{envelope.Address}' is not a Telegram chat id");
         }
 
         var message = envelope.Message;
@@ -38,7 +40,9 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
 
         var markup = Markup(message);
         var captionFits = message.Text.Length <= TelegramTextSplitter.MaxCaptionLength;
-        IReadOnlyList<string> texts = document is not null && captionFits ? [] : TelegramTextSplitter.Split(message.Text);
+        IReadOnlyList<string> texts = document is not null && captionFits
+            ? []
+            : TelegramTextSplitter.Split(message.Text);
 
         var ids = new List<string>();
         try
@@ -47,7 +51,10 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
             {
                 // The keyboard belongs under the last piece, which is where the question is.
                 var last = i == texts.Count - 1 && document is null;
-                var request = new SendMessageRequest { ChatId = chatId, Text = texts[i], ReplyMarkup = last ? markup : null };
+                var request = new SendMessageRequest
+                {
+                    ChatId = chatId, Text = texts[i], ReplyMarkup = last ? markup : null,
+                };
                 var sent = await client.CallAsync<SentMessage>("sendMessage", request, cancellationToken);
                 ids.Add(sent.MessageId.ToString(CultureInfo.InvariantCulture));
             }

@@ -23,7 +23,8 @@ public static class TelegramServiceCollectionExtensions
         }
 
         services.AddOptions<TelegramOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<TelegramClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
@@ -39,7 +40,9 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramUpdateMapper>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
-        var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } configured ? configured : DefaultMediaPath;
+        var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } configured
+            ? configured
+            : DefaultMediaPath;
         services.AddSingleton<IMediaFetcher>(sp => new TelegramMediaFetcher(sp.GetRequiredService<TelegramClient>(),
             sp.GetRequiredService<IOptions<TelegramOptions>>(), mediaPath,
             sp.GetRequiredService<ILogger<TelegramMediaFetcher>>()));

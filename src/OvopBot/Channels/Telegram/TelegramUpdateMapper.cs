@@ -16,7 +16,7 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
 {
     public const string ChannelName = "telegram";
 
-    /// <summary>Update types the bot asks for, named explicitly so a changed Telegram default cannot surprise us.</summary>
+    /// <summary>Update types the bot asks for, named so that a changed Telegram default cannot surprise us.</summary>
     public static readonly IReadOnlyList<string> AllowedUpdates =
         ["message", "edited_message", "callback_query", "my_chat_member"];
 
@@ -182,7 +182,8 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
 
     private InboundMessage Base(long chatId, string externalId, InboundKind kind, long? unixDate, User? from)
     {
-        var name = string.Join(' ', new[] { from?.FirstName, from?.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var name = string.Join(' ',
+            new[] { from?.FirstName, from?.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
         return new InboundMessage
         {
             Channel = ChannelName,
@@ -190,7 +191,9 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
             ExternalId = externalId,
             Kind = kind,
             // Callback queries carry no date; a missing or zero date falls back to the time we saw the update.
-            ReceivedAt = unixDate is > 0 ? DateTimeOffset.FromUnixTimeSeconds(unixDate.Value) : timeProvider.GetUtcNow(),
+            ReceivedAt = unixDate is > 0
+                ? DateTimeOffset.FromUnixTimeSeconds(unixDate.Value)
+                : timeProvider.GetUtcNow(),
             DisplayName = name.Length > 0 ? name : null,
             LanguageHint = from?.LanguageCode,
         };

@@ -42,9 +42,10 @@ public sealed class TelegramWebhookRegistrar(
             }
             catch (TelegramRequestException ex)
             {
+                var doubled = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, backoff.Ticks * 2));
                 backoff = ex is TelegramApiException { RetryAfter: { } wait }
                     ? wait
-                    : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(TimeSpan.TicksPerSecond, backoff.Ticks * 2)));
+                    : doubled < MaxBackoff ? doubled : MaxBackoff;
                 logger.LogError("Telegram setWebhook failed: {Error}. Retrying in {Backoff}", ex.Message, backoff);
             }
 

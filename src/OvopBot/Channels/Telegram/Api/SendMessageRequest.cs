@@ -8,6 +8,8 @@ public sealed record SendMessageRequest
 {
     public required long ChatId { get; init; }
     public required string Text { get; init; }
-    /// <summary>A <see cref="ReplyKeyboardMarkup"/> or <see cref="ReplyKeyboardRemove"/>; serialised by runtime type.</summary>
+    /// <summary>
+    /// A <see cref="ReplyKeyboardMarkup"/> or <see cref="ReplyKeyboardRemove"/>; serialised by its runtime type.
+    /// </summary>
     public object? ReplyMarkup { get; init; }
 }

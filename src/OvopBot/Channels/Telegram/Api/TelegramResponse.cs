@@ -1,6 +1,8 @@
 namespace OvopBot.Channels.Telegram.Api;
 
-/// <summary>The envelope of every Bot API answer: <c>{"ok":true,"result":…}</c> or an error with a description.</summary>
+/// <summary>
+/// The envelope of every Bot API answer: <c>{"ok":true,"result":…}</c> or an error with a description.
+/// </summary>
 public sealed record TelegramResponse<TResult>
 {
     public bool Ok { get; init; }
