@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OvopBot.Channels.Telegram;
 
 namespace OvopBot.Hosting;
 
@@ -12,14 +13,19 @@ public static class PlatformChannels
 {
     public static int Add(IServiceCollection services, IConfiguration configuration)
     {
-        _ = services;
-        _ = configuration;
-        return 0;
+        var active = 0;
+        if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]))
+        {
+            services.AddTelegramChannel(configuration);
+            active++;
+        }
+
+        return active;
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
-        _ = endpoints;
         _ = configuration;
+        endpoints.MapTelegramWebhook();
     }
 }
