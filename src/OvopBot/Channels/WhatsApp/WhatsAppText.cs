@@ -32,6 +32,13 @@ public static class WhatsAppText
             cut = space;
         }
 
+        // "Perkebunan (mis…" reads worse than "Perkebunan…": drop a bracket that the cut leaves open.
+        var open = flat.LastIndexOf('(', cut - 1 < 0 ? 0 : cut - 1);
+        if (open >= room / 2 && flat.IndexOf(')', open) >= cut)
+        {
+            cut = open;
+        }
+
         return flat[..cut].TrimEnd(' ', ',', ';', ':', '-', '.', '(', '/') + Ellipsis;
     }
 
