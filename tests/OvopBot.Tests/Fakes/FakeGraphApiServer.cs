@@ -19,7 +19,7 @@ namespace OvopBot.Tests.Fakes;
 /// posts the webhooks itself), button and list limits (131009), approved templates (132001) and throughput (130429).
 /// It serves media, accepts uploads, records every accepted message and signs the webhooks it posts.
 /// </summary>
-public sealed class FakeGraphApiServer : IAsyncDisposable
+public sealed partial class FakeGraphApiServer : IAsyncDisposable
 {
     public const string Version = "v25.0";
     private readonly WebApplication _app;
@@ -176,60 +176,6 @@ public sealed class FakeGraphApiServer : IAsyncDisposable
             contacts = new[] { new { input = (string?)payload["to"], wa_id = to } },
             messages = new[] { new { id } },
         });
-    }
-
-    private async Task<IResult> HandleUploadAsync(HttpRequest request)
-    {
-        if (Authorized(request) is { } denied)
-        {
-            return denied;
-        }
-
-        var form = await request.ReadFormAsync();
-        var file = form.Files["file"];
-        if (file is null || form["messaging_product"] != "whatsapp")
-        {
-            return Error(400, 100, "file and messaging_product are required");
-        }
-
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy);
-        Uploads.Enqueue((file.FileName, form["type"].ToString(), copy.ToArray()));
-        var id = $"upl{Interlocked.Increment(ref _nextId)}";
-        AddMedia(id, copy.ToArray(), form["type"].ToString());
-        return Results.Json(new { id });
-    }
-
-    private IResult LookupMedia(string mediaId)
-    {
-        Interlocked.Increment(ref _mediaLookups);
-        if (!_media.TryGetValue(mediaId, out var media))
-        {
-            return Error(404, 100, "Unsupported get request. Object does not exist");
-        }
-
-        return Results.Json(new
-        {
-            messaging_product = "whatsapp",
-            url = new Uri(Root, $"lookaside/{mediaId}?ext=1&hash=x").ToString(),
-            mime_type = media.Mime,
-            sha256 = "",
-            file_size = ReportedMediaSize ?? media.Bytes.Length,
-            id = mediaId,
-        });
-    }
-
-    private IResult Download(string mediaId)
-    {
-        if (Interlocked.Decrement(ref _expireDownloads) >= 0)
-        {
-            return Results.NotFound();
-        }
-
-        Interlocked.Exchange(ref _expireDownloads, 0);
-        return _media.TryGetValue(mediaId, out var media)
-            ? Results.Bytes(media.Bytes, media.Mime)
-            : Results.NotFound();
     }
 
     private IResult? Authorized(HttpRequest request) =>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -52,12 +54,41 @@ public sealed class WhatsAppSendFailureTests : IAsyncLifetime
         Assert.Equal("AFakeTrace123", api.FbTraceId);
     }
 
+    [Theory]
+    [InlineData("button", 3, 21)]
+    [InlineData("button", 4, 10)]
+    [InlineData("list", 11, 10)]
+    [InlineData("list", 5, 25)]
+    public async Task The_fake_platform_refuses_buttons_and_lists_over_the_limits_with_131009(string type, int count,
+        int titleLength)
+    {
+        await _host.PersonWritesAsync(Person);
+        var items = Enumerable.Range(1, count)
+            .Select(i => (JsonNode)new JsonObject { ["id"] = $"k{i}", ["title"] = i + new string('x', titleLength - 1) })
+            .ToArray();
+        JsonObject action = type == "button"
+            ? new() { ["buttons"] = new JsonArray(items.Select(i => (JsonNode)new JsonObject
+                { ["type"] = "reply", ["reply"] = i }).ToArray()) }
+            : new() { ["button"] = "Pilih", ["sections"] = new JsonArray(new JsonObject
+                { ["title"] = "Kategori", ["rows"] = new JsonArray(items) }) };
+        var payload = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp", ["to"] = "+" + Person, ["type"] = "interactive",
+            ["interactive"] = new JsonObject { ["type"] = type, ["body"] = new JsonObject { ["text"] = "?" }, ["action"] = action },
+        };
+        var client = _host.Services.GetRequiredService<WhatsAppClient>();
+
+        var error = await Assert.ThrowsAsync<WhatsAppApiException>(() => client.SendMessageAsync(payload, default));
+
+        Assert.Equal(131009, error.Code);
+        Assert.Equal(SendFailureKind.Permanent, WhatsAppErrorClassifier.ToSendException(error).Kind);
+    }
+
     [Fact]
-    public async Task An_HTTP_error_without_a_Graph_envelope_is_classified_by_status()
+    public void An_HTTP_error_without_a_Graph_envelope_is_classified_by_status()
     {
         Assert.Equal(SendFailureKind.Transient, WhatsAppErrorClassifier.Classify(null, HttpStatusCode.BadGateway).Kind);
         Assert.Equal(SendFailureKind.Permanent, WhatsAppErrorClassifier.Classify(null, HttpStatusCode.BadRequest).Kind);
-        await Task.CompletedTask;
     }
 
     [Fact]
