@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Channels.Telegram;
+using OvopBot.Channels.WhatsApp;
 
 namespace OvopBot.Hosting;
 
@@ -20,6 +21,12 @@ public static class PlatformChannels
             active++;
         }
 
+        if (!string.IsNullOrWhiteSpace(configuration["WhatsApp:AccessToken"]))
+        {
+            services.AddWhatsAppChannel(configuration);
+            active++;
+        }
+
         return active;
     }
 
@@ -27,5 +34,6 @@ public static class PlatformChannels
     {
         _ = configuration;
         endpoints.MapTelegramWebhook();
+        endpoints.MapWhatsAppWebhook();
     }
 }
