@@ -1,1 +1,3 @@
-return 0;
+using OvopBot.Cli;
+
+return await CliApp.RunAsync(args);

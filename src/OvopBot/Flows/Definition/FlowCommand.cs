@@ -12,4 +12,6 @@ public enum FlowCommand
     Resume,
     Skip,
     Start,
+    /// <summary>Confirms the summary (KIRIM); only meaningful at a summary node.</summary>
+    Submit,
 }

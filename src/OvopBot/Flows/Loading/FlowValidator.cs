@@ -57,6 +57,11 @@ internal static class FlowValidator
             error(node.Line, $"node '{node.Id}' has no 'next' and is not an end node: the conversation would stop here");
         }
 
+        if (node.When is not null && node.Next is null)
+        {
+            error(node.Line, $"node '{node.Id}' has a 'when' condition but no 'next' to go to when it is skipped");
+        }
+
         var allowedOn = node.Expect switch
         {
             AnswerKind.YesNo => ["yes", "no"],

@@ -17,6 +17,7 @@ internal static class RequiredTexts
         "number_unclear", "number_too_small", "number_too_large", "money_unclear",
         "text_too_short", "text_too_long", "expect_photo", "expect_voice", "expect_location", "phone_unclear",
         "month_unclear", "summary_footer", "summary_unclear", "finished_menu", "answer_skipped",
-        "menu_button", "share_location_button", "share_phone_button",
+        "menu_button", "expect_text", "multichoice_too_many", "multichoice_footer", "answer_yes", "answer_no",
+        "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet", "share_location_button", "share_phone_button",
     ];
 }

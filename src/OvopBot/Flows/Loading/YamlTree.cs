@@ -27,6 +27,20 @@ internal static class YamlTreeReader
     public static YamlValue Read(string text)
     {
         var parser = new Parser(new StringReader(text));
+        try
+        {
+            return ReadDocument(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner sometimes fails this way instead of with a YamlException; report where it stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "the YAML cannot be read here (" + e.Message + ")");
+        }
+    }
+
+    private static YamlValue ReadDocument(IParser parser)
+    {
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Abstractions;
+
+namespace OvopBot.Channels.WhatsApp;
+
+/// <summary>
+/// Sends one outbox envelope through the Cloud API. Inside the person's 24-hour window it sends the composed
+/// free-form message (<see cref="WhatsAppComposer"/>); outside it never tries free-form: it sends the fitting
+/// template or throws <see cref="SendFailureKind.OutsideWindow"/>. Every failure is a <see cref="ChannelSendException"/>
+/// the outbox acts on; nothing is retried here. A message that needs several requests (a very long text, a document
+/// after its text) remembers the parts already sent, so the outbox's retry resumes instead of repeating them.
+/// </summary>
+public sealed class WhatsAppSender : IChannelSender
+{
+    /// <summary>Meta counts the window from the person's last message; a small margin absorbs clock and queue skew.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1);
+
+    private readonly WhatsAppClient _client;
+    private readonly ICustomerWindow _window;
+    private readonly WhatsAppPacer _pacer;
+    private readonly TimeProvider _time;
+    private readonly WhatsAppOptions _options;
+    private readonly ILogger<WhatsAppSender> _logger;
+    private readonly ConcurrentDictionary<long, Progress> _partial = new();
+
+    public WhatsAppSender(WhatsAppClient client, ICustomerWindow window, WhatsAppPacer pacer, TimeProvider time,
+        IOptions<WhatsAppOptions> options, ILogger<WhatsAppSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _window = window;
+        _pacer = pacer;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public string Channel => WhatsAppWebhookMapper.Channel;
+
+    public async Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var to = envelope.Address.TrimStart('+');
+        var template = WhatsAppComposer.TemplateFor(envelope, _options.Templates.Reminder);
+        var last = await _window.LastInboundAtAsync(to, cancellationToken);
+        var open = last is { } at && _time.GetUtcNow() - at < Window;
+
+        IReadOnlyList<WhatsAppPart> parts;
+        if (open)
+        {
+            parts = WhatsAppComposer.FreeForm(to, envelope.Message);
+            if (parts.Count == 0)
+            {
+                throw new ChannelSendException(SendFailureKind.Permanent, $"outbox message {envelope.Id} is empty");
+            }
+        }
+        else if (template is not null)
+        {
+            parts = [new WhatsAppPart(WhatsAppPayloads.Template(to, template))];
+        }
+        else
+        {
+            _logger.LogInformation("WhatsApp: outbox message {Id} held, 24-hour window closed and no template fits",
+                envelope.Id);
+            throw new ChannelSendException(SendFailureKind.OutsideWindow,
+                $"24-hour window closed for outbox message {envelope.Id} and no template fits");
+        }
+
+        var progress = _partial.GetOrAdd(envelope.Id, _ => new Progress(open));
+        if (progress.FreeForm != open)
+        {
+            progress = _partial[envelope.Id] = new Progress(open);
+        }
+
+        var personWait = progress.Ids.Count == 0 ? _pacer.PersonWait(to) : TimeSpan.Zero;
+        if (personWait > TimeSpan.Zero)
+        {
+            throw new ChannelSendException(SendFailureKind.Transient, "per-person pacing", personWait);
+        }
+
+        try
+        {
+            for (var i = progress.Ids.Count; i < parts.Count; i++)
+            {
+                Reserve(parts[i]);
+                if (i == 0)
+                {
+                    _pacer.MarkPerson(to);
+                }
+
+                progress.Ids.Add(await SendPartAsync(to, parts[i], cancellationToken));
+            }
+        }
+        catch (WhatsAppApiException ex) when (ex.Code == WhatsAppErrorClassifier.OutsideWindowCode && open)
+        {
+            _partial.TryRemove(envelope.Id, out _);
+            if (template is null)
+            {
+                throw WhatsAppErrorClassifier.ToSendException(ex);
+            }
+
+            // Our record of the window disagreed with Meta's; the template is the documented way out.
+            _logger.LogInformation("WhatsApp: outbox message {Id} refused as outside the window (131047); " +
+                "sending template {Template}", envelope.Id, template.Name);
+            return await SendTemplateAsync(to, template, cancellationToken);
+        }
+        catch (WhatsAppApiException ex)
+        {
+            var failure = WhatsAppErrorClassifier.ToSendException(ex);
+            Forget(envelope.Id, failure);
+            throw failure;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            throw new ChannelSendException(SendFailureKind.Transient,
+                $"WhatsApp transport error for outbox message {envelope.Id}: {ex.Message}", null, false, ex);
+        }
+
+        _partial.TryRemove(envelope.Id, out _);
+        return string.Join(',', progress.Ids);
+    }
+
+    private async Task<string> SendTemplateAsync(string to, TemplateRef template, CancellationToken ct)
+    {
+        var part = new WhatsAppPart(WhatsAppPayloads.Template(to, template));
+        Reserve(part);
+        try
+        {
+            return await SendPartAsync(to, part, ct);
+        }
+        catch (WhatsAppApiException ex)
+        {
+            throw WhatsAppErrorClassifier.ToSendException(ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            throw new ChannelSendException(SendFailureKind.Transient, $"WhatsApp transport error: {ex.Message}",
+                null, false, ex);
+        }
+    }
+
+    private async Task<string> SendPartAsync(string to, WhatsAppPart part, CancellationToken ct)
+    {
+        var payload = part.Payload;
+        if (part.DocumentPath is { } path)
+        {
+            var mediaId = await _client.UploadMediaAsync(path, DocumentMime(path), ct);
+            payload = WhatsAppPayloads.Document(to, mediaId, Path.GetFileName(path), part.Caption);
+        }
+
+        return await _client.SendMessageAsync(payload!, ct);
+    }
+
+    private void Reserve(WhatsAppPart part)
+    {
+        // A document costs two requests (upload, then send); reserve both so it is never left half-done by pacing.
+        var wait = _pacer.TryReserveChannel(part.DocumentPath is null ? 1 : 2);
+        if (wait > TimeSpan.Zero)
+        {
+            throw new ChannelSendException(SendFailureKind.Transient, "channel throughput pacing", wait, true);
+        }
+    }
+
+    private void Forget(long id, ChannelSendException failure)
+    {
+        // Only a transient failure is retried as the same message; anything else starts afresh if ever sent again.
+        if (failure.Kind != SendFailureKind.Transient)
+        {
+            _partial.TryRemove(id, out _);
+        }
+    }
+
+    private static string DocumentMime(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".PDF" => "application/pdf",
+        // Meta's document types include text/plain but not text/csv; the file name keeps the extension.
+        ".CSV" or ".TXT" or ".JSONL" or ".JSON" => "text/plain",
+        _ => "application/octet-stream",
+    };
+
+    private sealed class Progress(bool freeForm)
+    {
+        public bool FreeForm { get; } = freeForm;
+        public List<string> Ids { get; } = [];
+    }
+}

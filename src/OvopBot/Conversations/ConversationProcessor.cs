@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Engine;
+using OvopBot.Flows.Loading;
+using OvopBot.Outbox;
+using OvopBot.Storage;
+
+namespace OvopBot.Conversations;
+
+/// <summary>
+/// Steps one stored inbound message through the engine and commits everything it caused in ONE transaction: the
+/// new session state, the submission, the contact's flags, the replies in the outbox, and the message marked
+/// processed. A crash before the commit leaves the message unprocessed (it is stepped again at restart); a crash
+/// after it leaves nothing to redo.
+/// </summary>
+public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals)
+{
+    /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
+    public const string ReferencePlaceholder = "{reference}";
+
+    /// <summary>
+    /// Accepts a message and steps it at once, in one transaction (console, tests); returns the replies it produced,
+    /// none for a re-delivery.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboundMessage> replies;
+        using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            if (InboundStore.Insert(write, message) is not { } id)
+            {
+                return [];
+            }
+
+            replies = Step(write, InboundQueries.ById(write.Connection, id, write.Transaction)!);
+            write.Commit();
+        }
+
+        Notify(message.Channel, replies);
+        return replies;
+    }
+
+    /// <summary>Steps a stored message unless it was already processed; returns the replies it produced.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboundMessage> replies;
+        string channel;
+        using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
+            if (stored is null || stored.Processed)
+            {
+                return [];
+            }
+
+            channel = stored.Message.Channel;
+            replies = Step(write, stored);
+            write.Commit();
+        }
+
+        Notify(channel, replies);
+        return replies;
+    }
+
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies)
+    {
+        if (replies.Count > 0)
+        {
+            signals.Outbox(channel).Notify();
+        }
+    }
+
+    /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
+    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored)
+    {
+        var flow = flows[options.Value.Flow];
+        var now = time.GetUtcNow();
+        var message = stored.Message;
+        var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
+        var state = loaded ?? new SessionState
+        {
+            FlowId = flow.Id,
+            Language = ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
+        };
+        var answeredNode = state.NodeId;
+        if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
+        {
+            ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
+        }
+
+        var result = engine.Step(flow, state, message, now);
+        (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
+        var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
+        foreach (var reply in replies)
+        {
+            OutboxStore.Enqueue(write, stored.ContactId, message.Channel, message.Address, OutboundKind.Reply, reply, now,
+                inReplyTo: stored.Id, nodeId: state.NodeId);
+        }
+
+        SessionStore.Save(write, stored.ContactId, state, submissionId, now);
+        InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
+        return replies;
+    }
+
+    private static (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
+        StepResult result, long? submissionId, DateTimeOffset now)
+    {
+        var state = result.State;
+        foreach (var e in result.Events)
+        {
+            switch (e)
+            {
+                case OptedOut:
+                    ContactStore.SetOptedOut(write, contactId, true);
+                    break;
+                case OptedIn:
+                    ContactStore.SetOptedOut(write, contactId, false);
+                    break;
+                case LanguageChanged changed:
+                    ContactStore.SetLanguage(write, contactId, changed.Language);
+                    break;
+                case ConversationRestarted when submissionId is { } id && SubmissionStore.Status(write, id) != "draft":
+                    // Starting over after a submit begins a new draft; the submitted record stays as it was.
+                    submissionId = null;
+                    state = state with { Reference = null };
+                    break;
+            }
+        }
+
+        if (result.Events.Any(e => e is AnswerSaved or ConversationRestarted))
+        {
+            if (submissionId is null)
+            {
+                submissionId = SubmissionStore.CreateDraft(write, contactId, state.Answers, now);
+            }
+            else
+            {
+                SubmissionStore.UpdateDraft(write, submissionId.Value, contactId, state.Answers, now);
+            }
+        }
+
+        if (result.Events.OfType<SubmissionCompleted>().FirstOrDefault() is { } completed)
+        {
+            submissionId ??= SubmissionStore.CreateDraft(write, contactId, completed.Answers, now);
+            var reference = SubmissionStore.Submit(write, submissionId.Value, contactId, completed.Answers, now);
+            state = state with { Reference = reference };
+        }
+
+        return (state, submissionId);
+    }
+
+    private static OutboundMessage WithReference(OutboundMessage message, string? reference) =>
+        reference is not null && message.Text.Contains(ReferencePlaceholder, StringComparison.Ordinal)
+            ? message with { Text = message.Text.Replace(ReferencePlaceholder, reference, StringComparison.Ordinal) }
+            : message;
+}

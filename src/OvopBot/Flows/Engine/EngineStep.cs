@@ -1,0 +1,235 @@
+using System.Text.Json.Nodes;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Definition;
+
+namespace OvopBot.Flows.Engine;
+
+/// <summary>
+/// The working state of one engine step: the session as it evolves, the replies and the events so far, and the
+/// moves every handler shares (ask the current question, save an answer and go on, enter a node).
+/// </summary>
+internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, SessionState state, DateTimeOffset now)
+{
+    /// <summary>After this many unusable answers in a row the reply also points to BANTUAN (help).</summary>
+    private const int MissesBeforeHelpHint = 2;
+
+    private readonly List<OutboundMessage> _replies = [];
+    private readonly List<FlowEvent> _events = [];
+
+    public FlowEngine Engine { get; } = engine;
+    public FlowDefinition Flow { get; } = flow;
+    public DateTimeOffset Now { get; } = now;
+    public SessionState State { get; set; } = state;
+
+    public FlowNode? CurrentNode => State.NodeId is { } id && Flow.TryGetNode(id, out var node) ? node : null;
+
+    public StepResult Finish() => new(State, _replies, _events);
+
+    public string T(string key, IReadOnlyDictionary<string, string>? values = null) => Flow.Text(key, State.Language, values);
+
+    public void Say(string text) => _replies.Add(MessageRenderer.Plain(text));
+
+    public void Reply(OutboundMessage message) => _replies.Add(message);
+
+    public void Emit(FlowEvent e) => _events.Add(e);
+
+    /// <summary>Records the person's activity and the phone number their platform vouches for.</summary>
+    public void Touch(InboundMessage message) => State = State with
+    {
+        LastActivityAt = Now,
+        ChannelPhone = message.Phone is { Length: > 0 } && message.Kind != InboundKind.Contact ? message.Phone : State.ChannelPhone,
+    };
+
+    /// <summary>Starts the conversation at the flow's start node.</summary>
+    public void Begin()
+    {
+        State = State with { Status = SessionStatus.Active, NodeId = null, Pending = null, Misses = 0 };
+        Enter(Flow.Start);
+    }
+
+    /// <summary>Asks the current question again, optionally after a short explanation.</summary>
+    public void AskCurrent(string? prefix = null)
+    {
+        if (State.Status != SessionStatus.Active || CurrentNode is not { } node)
+        {
+            if (prefix is not null)
+            {
+                Say(prefix);
+            }
+
+            return;
+        }
+
+        if (State.Misses >= MissesBeforeHelpHint && prefix is not null)
+        {
+            prefix += "\n" + T("help_hint");
+        }
+
+        Reply(node.Expect == AnswerKind.Summary
+            ? SummaryHandler.Render(this, node, prefix)
+            : MessageRenderer.Question(Flow, node, State.Language, prefix));
+    }
+
+    /// <summary>After a long pause: greet, say where they are, and ask the current question again.</summary>
+    public void WelcomeBack()
+    {
+        State = State with { Pending = null };
+        var progress = FlowEngine.Progress(Flow, State.NodeId, State.Language);
+        AskCurrent(progress is null ? T("welcome_back") : T("welcome_back") + "\n" + progress);
+    }
+
+    /// <summary>
+    /// After the end: a submitted conversation offers to look at or change the answers; a declined one explains how
+    /// to start (there is nothing to review).
+    /// </summary>
+    public void ShowFinishedMenu()
+    {
+        if (State.Status == SessionStatus.Declined)
+        {
+            State = State with { Pending = null };
+            Say(T("status_declined"));
+            return;
+        }
+
+        State = State with { Pending = new PendingQuestion(PendingKind.FinishedMenu) };
+        Reply(MessageRenderer.WithOptions(Flow, State.Language,
+            T("status_submitted", new Dictionary<string, string> { ["reference"] = State.Reference ?? "" }) + "\n\n" + T("finished_menu"),
+            FinishedMenuOptions()));
+    }
+
+    public IReadOnlyList<ReplyOption> FinishedMenuOptions() =>
+    [
+        new("review", T("finished_review")),
+        new("close", T("finished_close")),
+    ];
+
+    /// <summary>Saves the answer of a question (null = skipped) and moves to the next node.</summary>
+    public void SaveAndAdvance(FlowNode node, JsonNode? value)
+    {
+        var answers = new Dictionary<string, JsonNode?>(State.Answers) { [node.Save!] = value };
+        var history = new List<string>(State.History);
+        if (history.Count == 0 || history[^1] != node.Id)
+        {
+            history.Add(node.Id);
+        }
+
+        State = State with { Answers = answers, History = history, Pending = null, Misses = 0 };
+        Emit(new AnswerSaved(node.Id, node.Save!, value?.DeepClone()));
+        Enter(NextOf(node, value));
+    }
+
+    /// <summary>Where a node goes after this answer: its <c>on:</c> branch for the answer, else <c>next</c>.</summary>
+    public static string? NextOf(FlowNode node, JsonNode? value)
+    {
+        var key = value switch
+        {
+            JsonValue v when v.TryGetValue(out bool yes) => yes ? "yes" : "no",
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            _ => null,
+        };
+        return key is not null && node.On.TryGetValue(key, out var branch) ? branch.Target : node.Next;
+    }
+
+    /// <summary>Jumps straight to a question (BACK, or changing one answer from the summary).</summary>
+    public void AskAt(string nodeId, string? prefix = null)
+    {
+        State = State with { NodeId = nodeId, Pending = null, Misses = 0, Status = SessionStatus.Active };
+        AskCurrent(prefix);
+    }
+
+    /// <summary>
+    /// Walks from a node: says message nodes, skips nodes whose <c>when</c> is false (clearing their stale answers),
+    /// skips already-answered questions while returning to the summary, stops at the next question or an end.
+    /// </summary>
+    public void Enter(string? nodeId)
+    {
+        for (var visited = 0; nodeId is not null && visited < 200; visited++)
+        {
+            var node = Flow.Node(nodeId);
+            if (node.When is { } when && !when.Evaluate(State.Answers))
+            {
+                ClearAnswer(node);
+                nodeId = node.Next;
+                continue;
+            }
+
+            if (node.IsQuestion && node.Save is not null && AutoAnswer(node, out var value))
+            {
+                nodeId = NextOf(node, value);
+                continue;
+            }
+
+            if (!node.IsQuestion)
+            {
+                Say(node.Text.Get(State.Language));
+                if (node.IsEnd)
+                {
+                    End(node);
+                    return;
+                }
+
+                nodeId = node.Next;
+                continue;
+            }
+
+            if (node.Expect == AnswerKind.Summary)
+            {
+                State = State with { ReturnTo = null };
+            }
+
+            State = State with { NodeId = node.Id, Misses = 0 };
+            AskCurrent();
+            return;
+        }
+    }
+
+    /// <summary>
+    /// A question needs no asking when, on the way back to the summary, it already has an answer; or when it asks
+    /// for a phone number that the platform already gave (WhatsApp), which is then saved as the answer.
+    /// </summary>
+    private bool AutoAnswer(FlowNode node, out JsonNode? value)
+    {
+        if (State.ReturnTo is not null && State.Answers.TryGetValue(node.Save!, out value))
+        {
+            return true;
+        }
+
+        if (node.Expect == AnswerKind.Phone && State.ChannelPhone is { } phone && !State.Answers.ContainsKey(node.Save!))
+        {
+            value = JsonValue.Create(phone);
+            State = State with { Answers = new(State.Answers) { [node.Save!] = value } };
+            Emit(new AnswerSaved(node.Id, node.Save!, value.DeepClone()));
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    private void ClearAnswer(FlowNode node)
+    {
+        if (node.Save is null || !State.Answers.ContainsKey(node.Save))
+        {
+            return;
+        }
+
+        var answers = new Dictionary<string, JsonNode?>(State.Answers);
+        answers.Remove(node.Save);
+        State = State with { Answers = answers };
+        Emit(new AnswerSaved(node.Id, node.Save, null));
+    }
+
+    private void End(FlowNode node)
+    {
+        if (node.End == EndKind.Submitted)
+        {
+            State = State with { Status = SessionStatus.Submitted, NodeId = null, ReturnTo = null, Pending = null };
+            Emit(new SubmissionCompleted(State.Answers.ToDictionary(a => a.Key, a => a.Value?.DeepClone())));
+        }
+        else
+        {
+            State = State with { Status = SessionStatus.Declined, NodeId = null, ReturnTo = null, Pending = null };
+            Emit(new ConversationDeclined());
+        }
+    }
+}

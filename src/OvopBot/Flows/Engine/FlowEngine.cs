@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Answers;
+using OvopBot.Flows.Definition;
+using OvopBot.Understanding;
+
+namespace OvopBot.Flows.Engine;
+
+/// <summary>
+/// The conversation state machine: <c>(flow, state, message, now) → (state, replies, events)</c>. States are the
+/// flow's question nodes, triggers are understood answers and commands, guards are validation and <c>when</c>
+/// conditions. It does no I/O and reads no clock, so every conversation can be replayed as a transcript.
+/// </summary>
+public sealed class FlowEngine
+{
+    /// <summary>Longer messages are refused before any parsing: nobody types an answer that long on a phone.</summary>
+    public const int MaxInputLength = 2000;
+
+    /// <summary>Guards against a flow whose message nodes loop without asking anything.</summary>
+    private const int MaxNodesPerStep = 200;
+
+    private readonly IReadOnlyDictionary<AnswerKind, IAnswerInterpreter> _interpreters;
+    private readonly Dictionary<FlowDefinition, CommandMatcher> _commands = [];
+    private readonly Lock _commandsLock = new();
+
+    public FlowEngine(IEnumerable<IAnswerInterpreter> interpreters)
+    {
+        _interpreters = interpreters.ToDictionary(i => i.Kind);
+    }
+
+    /// <summary>An engine with the built-in interpreters (village answers as free text).</summary>
+    public static FlowEngine CreateDefault(IAnswerInterpreter? village = null) => new(DefaultInterpreters(village));
+
+    public static IEnumerable<IAnswerInterpreter> DefaultInterpreters(IAnswerInterpreter? village = null) =>
+    [
+        new TextInterpreter(), new NumberInterpreter(), new MoneyInterpreter(), new ChoiceInterpreter(),
+        new MultiChoiceInterpreter(), new YesNoInterpreter(), new MediaInterpreter(AnswerKind.Photo),
+        new MediaInterpreter(AnswerKind.Voice), new LocationInterpreter(), new PhoneInterpreter(),
+        new MonthInterpreter(AnswerKind.Month), new MonthInterpreter(AnswerKind.Months),
+        village ?? new FreeTextVillageInterpreter(),
+    ];
+
+    public IAnswerInterpreter Interpreter(AnswerKind kind) => _interpreters[kind];
+
+    /// <summary>Runs one inbound message through the flow.</summary>
+    public StepResult Step(FlowDefinition flow, SessionState state, InboundMessage message, DateTimeOffset now)
+    {
+        var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now);
+        Handle(step, message);
+        return step.Finish();
+    }
+
+    /// <summary>The question a person is at, rendered again (for reminders: "you were here").</summary>
+    public OutboundMessage? CurrentQuestion(FlowDefinition flow, SessionState state) =>
+        state.Status == SessionStatus.Active && state.NodeId is { } id
+            ? MessageRenderer.Question(flow, flow.Node(id), state.Language)
+            : null;
+
+    /// <summary>"Bagian 3 dari 7: Produk" for the node, or null when it belongs to no section.</summary>
+    public static string? Progress(FlowDefinition flow, string? nodeId, string language)
+    {
+        if (nodeId is null || !flow.TryGetNode(nodeId, out var node) || node.Section is null)
+        {
+            return null;
+        }
+
+        var index = flow.Sections.Select(s => s.Id).ToList().IndexOf(node.Section);
+        return flow.Text("progress", language, new Dictionary<string, string>
+        {
+            ["n"] = (index + 1).ToString(CultureInfo.InvariantCulture),
+            ["total"] = flow.Sections.Count.ToString(CultureInfo.InvariantCulture),
+            ["section"] = flow.Sections[index].Title.Get(language),
+        });
+    }
+
+    internal CommandMatcher Commands(FlowDefinition flow)
+    {
+        lock (_commandsLock)
+        {
+            if (!_commands.TryGetValue(flow, out var matcher))
+            {
+                matcher = new CommandMatcher(flow);
+                _commands[flow] = matcher;
+            }
+
+            return matcher;
+        }
+    }
+
+    // ---- dispatch ------------------------------------------------------------------------------------------------
+
+    private void Handle(EngineStep step, InboundMessage message)
+    {
+        var text = TextCleaner.Clean(message.Text);
+        var paused = step.State.LastActivityAt is { } last && step.Now - last > step.Flow.ResumeAfter;
+        step.Touch(message);
+
+        switch (message.Kind)
+        {
+            case InboundKind.BlockedByUser or InboundKind.UnblockedByUser:
+                return; // the store records reachability; nobody to talk to
+            case InboundKind.Edited:
+                step.Say(step.T("edited_ignored"));
+                return;
+        }
+
+        if (text.Length > MaxInputLength)
+        {
+            step.AskCurrent(step.T("too_long"));
+            return;
+        }
+
+        if (message.Kind is InboundKind.Text or InboundKind.Command && Commands(step.Flow).Match(text) is { } command)
+        {
+            CommandHandler.Handle(step, command.Command, command.Payload);
+            return;
+        }
+
+        if (step.State.Status == SessionStatus.NotStarted)
+        {
+            step.Begin();
+            return;
+        }
+
+        if (step.State.Pending is { } pending && !paused)
+        {
+            PendingHandler.Handle(step, pending, message, text);
+            return;
+        }
+
+        if (step.State.Status is SessionStatus.Submitted or SessionStatus.Declined)
+        {
+            step.ShowFinishedMenu();
+            return;
+        }
+
+        if (paused)
+        {
+            step.WelcomeBack();
+            return;
+        }
+
+        if (message.Kind == InboundKind.Unsupported || (message.Kind == InboundKind.Text && text.Length == 0))
+        {
+            step.AskCurrent(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
+            return;
+        }
+
+        Answer(step, message, text);
+    }
+
+    private void Answer(EngineStep step, InboundMessage message, string text)
+    {
+        var node = step.CurrentNode;
+        if (node is null)
+        {
+            step.Begin();
+            return;
+        }
+
+        if (node.Expect == AnswerKind.Summary)
+        {
+            SummaryHandler.Answer(step, node, message, text);
+            return;
+        }
+
+        var input = new AnswerInput(step.Flow, node, message, text, step.State.Language);
+        Apply(step, node, _interpreters[node.Expect].Interpret(input));
+    }
+
+    /// <summary>Acts on what an interpreter made of an answer.</summary>
+    internal static void Apply(EngineStep step, FlowNode node, Interpretation interpretation)
+    {
+        switch (interpretation)
+        {
+            case Accepted accepted:
+                step.SaveAndAdvance(node, accepted.Value);
+                break;
+            case NeedsConfirmation confirm:
+                step.State = step.State with
+                {
+                    Pending = new PendingQuestion(PendingKind.ConfirmAnswer, new JsonObject
+                    {
+                        ["value"] = confirm.Value.DeepClone(),
+                        ["display"] = confirm.Display,
+                    }),
+                };
+                step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
+                    step.T("did_you_mean", new Dictionary<string, string> { ["answer"] = confirm.Display }),
+                    MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+                break;
+            case FollowUp followUp:
+                step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data) };
+                step.Reply(followUp.Reply);
+                break;
+            case Rejected rejected:
+                step.State = step.State with { Misses = step.State.Misses + 1, Pending = null };
+                step.AskCurrent(step.T(rejected.TextKey, rejected.Values));
+                break;
+        }
+    }
+}

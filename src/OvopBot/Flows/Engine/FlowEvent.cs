@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace OvopBot.Flows.Engine;
+
+/// <summary>Something that happened in a step that the store must act on (besides saving the new state).</summary>
+public abstract record FlowEvent;
+
+/// <summary>An answer was saved (or cleared, when <see cref="Value"/> is null) for a field.</summary>
+public sealed record AnswerSaved(string NodeId, string Field, JsonNode? Value) : FlowEvent;
+
+/// <summary>The person confirmed the summary: the submission is complete (again, after an update).</summary>
+public sealed record SubmissionCompleted(IReadOnlyDictionary<string, JsonNode?> Answers) : FlowEvent;
+
+/// <summary>The person declined consent.</summary>
+public sealed record ConversationDeclined : FlowEvent;
+
+/// <summary>The person started over; the draft answers were cleared.</summary>
+public sealed record ConversationRestarted : FlowEvent;
+
+/// <summary>The person asked to receive no more broadcasts or reminders (BERHENTI/STOP).</summary>
+public sealed record OptedOut : FlowEvent;
+
+/// <summary>The person asked to receive broadcasts again (MULAI).</summary>
+public sealed record OptedIn : FlowEvent;
+
+/// <summary>The person chose another language.</summary>
+public sealed record LanguageChanged(string Language) : FlowEvent;
+
+/// <summary>The person sent a deep-link or invite payload with /start (e.g. "/start CODE").</summary>
+public sealed record StartPayloadReceived(string Payload) : FlowEvent;

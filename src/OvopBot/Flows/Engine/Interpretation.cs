@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using OvopBot.Channels.Abstractions;
+
+namespace OvopBot.Flows.Engine;
+
+/// <summary>What an answer interpreter made of a message for the current question.</summary>
+public abstract record Interpretation;
+
+/// <summary>Understood: save this value and move on.</summary>
+public sealed record Accepted(JsonNode? Value) : Interpretation;
+
+/// <summary>Probably this, but not certain: ask "did you mean {Display}?" before saving.</summary>
+public sealed record NeedsConfirmation(JsonNode Value, string Display) : Interpretation;
+
+/// <summary>Not usable: reply with the flow text <see cref="TextKey"/> (placeholders from <see cref="Values"/>) and ask again.</summary>
+public sealed record Rejected(string TextKey, IReadOnlyDictionary<string, string>? Values = null) : Interpretation;
+
+/// <summary>
+/// A multi-step answer needs another question first (e.g. choose among villages). <see cref="Data"/> comes back to
+/// the interpreter's <see cref="IAnswerInterpreter.Continue"/> with the next message.
+/// </summary>
+public sealed record FollowUp(OutboundMessage Reply, JsonObject Data) : Interpretation;

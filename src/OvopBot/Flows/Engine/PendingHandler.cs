@@ -1,0 +1,141 @@
+using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Answers;
+using OvopBot.Understanding;
+
+namespace OvopBot.Flows.Engine;
+
+/// <summary>Understands the reply to a follow-up question the engine asked in the previous step.</summary>
+internal static class PendingHandler
+{
+    public static void Handle(EngineStep step, PendingQuestion pending, InboundMessage message, string text)
+    {
+        switch (pending.Kind)
+        {
+            case PendingKind.ConfirmAnswer:
+                ConfirmAnswer(step, pending, message, text);
+                break;
+            case PendingKind.ConfirmRestart:
+                ConfirmRestart(step, message, text);
+                break;
+            case PendingKind.ChooseLanguage:
+                ChooseLanguage(step, message, text);
+                break;
+            case PendingKind.FinishedMenu:
+                FinishedMenu(step, message, text);
+                break;
+            case PendingKind.AnswerDialog:
+                if (step.CurrentNode is { } node)
+                {
+                    var input = new AnswerInput(step.Flow, node, message, text, step.State.Language);
+                    FlowEngine.Apply(step, node, step.Engine.Interpreter(node.Expect).Continue(input, pending.Data ?? []));
+                }
+
+                break;
+        }
+    }
+
+    private static void ConfirmAnswer(EngineStep step, PendingQuestion pending, InboundMessage message, string text)
+    {
+        var yes = YesNoInterpreter.Parse(message, text);
+        if (yes is null || step.CurrentNode is not { } node)
+        {
+            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
+                step.T("yesno_unclear") + "\n" + step.T("did_you_mean", new Dictionary<string, string>
+                {
+                    ["answer"] = pending.Data?["display"]?.ToString() ?? "",
+                }),
+                MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+            return;
+        }
+
+        if (yes.Value)
+        {
+            step.SaveAndAdvance(node, pending.Data?["value"]?.DeepClone());
+        }
+        else
+        {
+            step.State = step.State with { Pending = null };
+            step.AskCurrent();
+        }
+    }
+
+    private static void ConfirmRestart(EngineStep step, InboundMessage message, string text)
+    {
+        var yes = YesNoInterpreter.Parse(message, text);
+        if (yes is null)
+        {
+            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
+                step.T("yesno_unclear") + "\n" + step.T("restart_confirm"),
+                MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+            return;
+        }
+
+        step.State = step.State with { Pending = null };
+        if (!yes.Value)
+        {
+            step.AskCurrent(step.T("restart_cancelled"));
+            return;
+        }
+
+        step.State = step.State with { Answers = [], History = [], ReturnTo = null };
+        step.Emit(new ConversationRestarted());
+        step.Say(step.T("restart_done"));
+        step.Begin();
+    }
+
+    private static void ChooseLanguage(EngineStep step, InboundMessage message, string text)
+    {
+        var options = CommandHandler.LanguageOptions(step.Flow);
+        var language = Choose(message, text, options);
+        if (language is null)
+        {
+            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language, step.T("language_prompt"), options));
+            return;
+        }
+
+        step.State = step.State with { Pending = null, Language = language };
+        step.Emit(new LanguageChanged(language));
+        if (step.State.Status == SessionStatus.NotStarted)
+        {
+            step.Say(step.T("language_changed"));
+            step.Begin();
+        }
+        else if (step.State.Status == SessionStatus.Active)
+        {
+            step.AskCurrent(step.T("language_changed"));
+        }
+        else
+        {
+            step.Say(step.T("language_changed"));
+        }
+    }
+
+    private static void FinishedMenu(EngineStep step, InboundMessage message, string text)
+    {
+        switch (Choose(message, text, step.FinishedMenuOptions()))
+        {
+            case "review" when step.Flow.Nodes.FirstOrDefault(n => n.Expect == Definition.AnswerKind.Summary) is { } summary:
+                step.AskAt(summary.Id);
+                break;
+            case "close" or "review":
+                step.State = step.State with { Pending = null };
+                step.Say(step.T("finished_closed"));
+                break;
+            default:
+                step.ShowFinishedMenu();
+                break;
+        }
+    }
+
+    /// <summary>A small numbered menu: by button, number, or label.</summary>
+    private static string? Choose(InboundMessage message, string text, IReadOnlyList<ReplyOption> options)
+    {
+        if (message.Kind == InboundKind.Choice && options.Any(o => o.Key == message.ChoiceId))
+        {
+            return message.ChoiceId;
+        }
+
+        var match = ChoiceMatcher.Match(text, options.Select(o => new ChoiceCandidate(o.Key, [o.Label, o.Key])).ToList());
+        return match.Kind == ChoiceMatchKind.Exact ? match.Keys[0] : null;
+    }
+}

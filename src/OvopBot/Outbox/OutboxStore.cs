@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Dapper;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Storage;
+
+namespace OvopBot.Outbox;
+
+/// <summary>
+/// The outbox (table <c>outbound_messages</c>, rows with status <c>pending</c>) and the fate of every sent message.
+/// Rows are added inside the same transaction as the step that produced them, so a crash never loses a reply and
+/// a retry never duplicates one.
+/// </summary>
+public sealed class OutboxStore(SqliteDatabase database)
+{
+    /// <summary>Adds a message to send, inside an open transaction; returns the row id, or null when this broadcast already has a row for the person.</summary>
+    public static long? Enqueue(WriteTransaction write, long contactId, string channel, string address, OutboundKind kind,
+        OutboundMessage message, DateTimeOffset now, long? inReplyTo = null, string? nodeId = null, long? broadcastId = null)
+    {
+        var time = DbTime.Write(now);
+        return write.Connection.ExecuteScalar<long?>(
+            """
+            INSERT INTO outbound_messages (contact_id, channel, address, kind, text, payload_json, in_reply_to, broadcast_id,
+                                           node_id, status, next_attempt_at, created_at)
+            VALUES (@contactId, @channel, @address, @kind, @Text, @payload, @inReplyTo, @broadcastId, @nodeId, 'pending', @time, @time)
+            ON CONFLICT (broadcast_id, contact_id) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                contactId, channel, address, kind = (int)kind, message.Text, payload = JsonSerializer.Serialize(message, SessionStore.Json),
+                inReplyTo, broadcastId, nodeId, time,
+            },
+            write.Transaction);
+    }
+
+    /// <summary>Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first.</summary>
+    public async Task<IReadOnlyList<OutboundEnvelope>> TakeDueAsync(string channel, DateTimeOffset now, int limit,
+        CancellationToken cancellationToken, string? address = null)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<(long Id, string Address, long Kind, string Payload)>(new CommandDefinition(
+            """
+            SELECT id, address, kind, payload_json FROM outbound_messages
+            WHERE status = 'pending' AND channel = @channel AND next_attempt_at <= @now
+              AND (@address IS NULL OR address = @address)
+            ORDER BY kind, id LIMIT @limit
+            """,
+            new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));
+        return rows.Select(r => new OutboundEnvelope(r.Id, r.Address, (OutboundKind)r.Kind,
+            JsonSerializer.Deserialize<OutboundMessage>(r.Payload, SessionStore.Json)!)).ToList();
+    }
+
+    /// <summary>When the next pending row of the channel becomes due, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT min(next_attempt_at) FROM outbound_messages WHERE status = 'pending' AND channel = @channel",
+            new { channel }, cancellationToken: cancellationToken));
+        return DbTime.ReadNullable(next);
+    }
+
+    public async Task<int> AttemptsAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT attempts FROM outbound_messages WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public Task MarkSentAsync(long id, string platformMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            """
+            UPDATE outbound_messages SET status = 'sent', platform_message_id = @platformMessageId, sent_at = @now,
+                   status_at = @now, attempts = attempts + 1, last_error = NULL
+            WHERE id = @id AND status = 'pending'
+            """,
+            new { id, platformMessageId, now = DbTime.Write(now) }, cancellationToken);
+
+    /// <summary>Keeps the row pending for another attempt at <paramref name="nextAttemptAt"/>.</summary>
+    public Task MarkRetryAsync(long id, DateTimeOffset nextAttemptAt, string error, bool countAttempt, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            """
+            UPDATE outbound_messages SET next_attempt_at = @next, last_error = @error, attempts = attempts + @count
+            WHERE id = @id AND status = 'pending'
+            """,
+            new { id, next = DbTime.Write(nextAttemptAt), error, count = countAttempt ? 1 : 0 }, cancellationToken);
+
+    /// <summary>Ends the row without sending: <c>failed</c> (will not be retried) or <c>held</c> (needs a template).</summary>
+    public Task MarkFinalAsync(long id, string status, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            """
+            UPDATE outbound_messages SET status = @status, last_error = @error, status_at = @now, attempts = attempts + 1
+            WHERE id = @id AND status = 'pending'
+            """,
+            new { id, status, error, now = DbTime.Write(now) }, cancellationToken);
+
+    /// <summary>The person cannot be reached: mark the contact and end all their pending messages on this channel.</summary>
+    public async Task MarkUnreachableAsync(long id, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var p = new { id, error, now = DbTime.Write(now) };
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contacts SET reachable = 0 WHERE id = (SELECT contact_id FROM outbound_messages WHERE id = @id)",
+            p, write.Transaction, cancellationToken: cancellationToken));
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbound_messages SET status = 'failed', last_error = @error, status_at = @now
+            WHERE status = 'pending' AND contact_id = (SELECT contact_id FROM outbound_messages WHERE id = @id)
+              AND channel = (SELECT channel FROM outbound_messages WHERE id = @id)
+            """,
+            p, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+    }
+
+    private async Task UpdateAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+    }
+}

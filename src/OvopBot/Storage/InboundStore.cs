@@ -1,0 +1,76 @@
+using Dapper;
+using OvopBot.Channels.Abstractions;
+
+namespace OvopBot.Storage;
+
+/// <summary>
+/// Commits inbound messages (the <see cref="IInboundSink"/> of every channel): creates the contact on first contact,
+/// and inserts each message unless its (channel, external id) is already stored — which makes platform re-deliveries
+/// and replays after a crash harmless. Then wakes the processor.
+/// </summary>
+public sealed class InboundStore(SqliteDatabase database, Signals signals) : IInboundSink
+{
+    public async Task<int> AcceptAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var added = 0;
+        using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            foreach (var message in messages)
+            {
+                added += Insert(write, message) is null ? 0 : 1;
+            }
+
+            write.Commit();
+        }
+
+        if (added > 0)
+        {
+            signals.Inbound.Notify();
+        }
+
+        return added;
+    }
+
+    /// <summary>Inserts one message inside an open transaction; returns its id, or null for a re-delivery.</summary>
+    public static long? Insert(WriteTransaction write, InboundMessage message)
+    {
+        var received = DbTime.Write(message.ReceivedAt);
+        var contactId = write.Connection.ExecuteScalar<long>(
+            """
+            INSERT INTO contacts (channel, address, display_name, phone, created_at, last_inbound_at)
+            VALUES (@Channel, @Address, @DisplayName, @Phone, @received, @received)
+            ON CONFLICT (channel, address) DO UPDATE SET
+                display_name = coalesce(excluded.display_name, contacts.display_name),
+                phone = coalesce(excluded.phone, contacts.phone),
+                last_inbound_at = max(coalesce(contacts.last_inbound_at, ''), excluded.last_inbound_at)
+            RETURNING id
+            """,
+            new { message.Channel, message.Address, message.DisplayName, Phone = VouchedPhone(message), received },
+            write.Transaction);
+        return write.Connection.ExecuteScalar<long?>(
+            """
+            INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
+                                          latitude, longitude, phone, received_at)
+            VALUES (@Channel, @ExternalId, @contactId, @kind, @Text, @ChoiceId, @MediaRef, @MediaPath,
+                    @latitude, @longitude, @Phone, @received)
+            ON CONFLICT (channel, external_id) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                message.Channel, message.ExternalId, contactId, kind = message.Kind.ToString(), message.Text,
+                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = message.Location?.Latitude,
+                longitude = message.Location?.Longitude, message.Phone, received,
+            },
+            write.Transaction);
+    }
+
+    // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact.
+    private static string? VouchedPhone(InboundMessage message) =>
+        message.Kind == InboundKind.Contact ? null : message.Phone;
+}

@@ -1,0 +1,75 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace OvopBot.Storage;
+
+/// <summary>
+/// The one SQLite file. Readers open pooled connections freely (WAL lets them run beside the writer); writers go
+/// through <see cref="BeginWriteAsync"/>, which serialises them in-process on one long-lived writer connection, so
+/// they never spin on SQLITE_BUSY and pay no connection set-up per message.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = Open();
+        Execute(_writer, "PRAGMA journal_mode = WAL;");
+        Migrator.Apply(_writer);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens a connection with the per-connection settings (foreign keys, sync level, busy timeout).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // NORMAL is crash-safe in WAL mode (a power cut may lose the last commits, never corrupt the file);
+        // FULL would cost an fsync per message.
+        Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    /// <summary>Starts an immediate transaction on the writer connection while holding the process-wide write lock.</summary>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = _writer.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return new WriteTransaction(_writer, transaction, _writeLock);
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}
