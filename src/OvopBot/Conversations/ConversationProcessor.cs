@@ -89,7 +89,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        var result = engine.Step(flow, state, message, now);
+        var result = engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
@@ -119,6 +119,12 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                     break;
                 case LanguageChanged changed:
                     ContactStore.SetLanguage(write, contactId, changed.Language);
+                    break;
+                case SubmissionClaimed claimed:
+                    // One village, one product: this conversation now updates the village's submission.
+                    SubmissionStore.DeleteDraft(write, submissionId);
+                    submissionId = claimed.SubmissionId;
+                    state = state with { Reference = SubmissionStore.Reference(write, claimed.SubmissionId) };
                     break;
                 case ConversationRestarted when submissionId is { } id && SubmissionStore.Status(write, id) != "draft":
                     // Starting over after a submit begins a new draft; the submitted record stays as it was.

@@ -5,7 +5,9 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Flows.Answers;
 using OvopBot.Outbox;
+using OvopBot.Regions;
 using OvopBot.Storage;
 
 namespace OvopBot.Hosting;
@@ -28,7 +30,13 @@ public static class CoreServices
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundStore>());
         services.AddSingleton<IChannelStateStore, ChannelStateStore>();
         services.AddSingleton(sp => FlowCatalog.Load(sp.GetRequiredService<IOptions<FlowsOptions>>().Value.ResolvePath()));
-        services.AddSingleton(_ => FlowEngine.CreateDefault());
+        services.AddOptions<RegionsOptions>().BindConfiguration(RegionsOptions.Section);
+        services.AddSingleton(sp => RegionCatalog.Load(sp.GetRequiredService<IOptions<RegionsOptions>>().Value.ResolvePath()));
+        services.AddSingleton(sp => RegionScope.Parse(sp.GetRequiredService<IOptions<RegionsOptions>>().Value.Scope,
+            sp.GetRequiredService<RegionCatalog>()));
+        services.AddSingleton(sp => new VillageMatcher(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<RegionScope>()));
+        services.AddSingleton(sp => FlowEngine.CreateDefault(
+            new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
