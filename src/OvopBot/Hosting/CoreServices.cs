@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Channels.WhatsApp;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
@@ -40,6 +41,9 @@ public static class CoreServices
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
+        services.AddSingleton<ICustomerWindow, CustomerWindowStore>();
+        services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         return services;
     }
 
