@@ -9,20 +9,15 @@ namespace OvopBot.Cli;
 
 /// <summary>
 /// <c>export KIND --format csv|xlsx|jsonl --out FILE|-</c> with <c>--region</c>, <c>--since</c>/<c>--until</c>
-/// (dates, WITA), <c>--status</c>, <c>--lang</c>; <c>export --all --format xlsx</c> writes a workbook with every kind.
+/// (dates, WITA), <c>--status</c>, <c>--lang</c>; <c>export all --format xlsx</c> writes a workbook with every kind.
 /// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var kind = new Argument<ExportKind?>("kind")
-        {
-            Description = "submissions | requests | conversations | contacts (leave out with --all)",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var kind = new Argument<string>("kind") { Description = "submissions | requests | conversations | contacts | all (every kind, one sheet each; xlsx only)" };
         var format = new Option<ExportFormat>("--format") { Description = "csv | xlsx | jsonl", DefaultValueFactory = _ => ExportFormat.Csv };
         var output = new Option<string>("--out") { Description = "The file to write, or - for standard output (csv, jsonl)", Required = true };
-        var all = new Option<bool>("--all") { Description = "Every kind, one sheet each (xlsx only)" };
         var region = new Option<string?>("--region") { Description = "Only this region: a province, regency, district or village code (53.01 or 5301)" };
         var since = new Option<string?>("--since") { Description = "From this date, WITA (yyyy-MM-dd)" };
         var until = new Option<string?>("--until") { Description = "Up to and including this date, WITA (yyyy-MM-dd)" };
@@ -31,14 +26,16 @@ internal static class ExportCommand
 
         var command = CliApp.Verb("export", "Export submissions, support requests, conversations or contacts (CSV, XLSX, JSON Lines)");
         command.Arguments.Add(kind);
-        foreach (var option in new Option[] { format, output, all, region, since, until, status, lang })
+        foreach (var option in new Option[] { format, output, region, since, until, status, lang })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((result, cancellationToken) =>
         {
-            var kinds = result.GetValue(all) ? Enum.GetValues<ExportKind>() : result.GetValue(kind) is { } k ? [k] : [];
+            var kindText = result.GetValue(kind)!;
+            var kinds = kindText.Equals("all", StringComparison.OrdinalIgnoreCase) ? Enum.GetValues<ExportKind>()
+                : Enum.TryParse<ExportKind>(kindText, ignoreCase: true, out var k) && Enum.IsDefined(k) ? [k] : [];
             var fmt = result.GetValue(format);
             var target = result.GetValue(output)!;
             var error = Check(kinds, fmt, target, result.GetValue(status), result.GetValue(lang)!, out var sinceDate, out var untilDate,
@@ -87,12 +84,12 @@ internal static class ExportCommand
         since = until = null;
         if (kinds.Count == 0)
         {
-            return "Name what to export (submissions, requests, conversations, contacts) or use --all";
+            return "Name what to export: submissions, requests, conversations, contacts or all";
         }
 
         if (kinds.Count > 1 && format != ExportFormat.Xlsx)
         {
-            return "--all writes one workbook: use --format xlsx";
+            return "'all' writes one workbook: use --format xlsx";
         }
 
         if (target == "-" && format == ExportFormat.Xlsx)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -24,32 +24,24 @@ internal sealed class XlsxExportWriter : IExportWriter
     private static readonly OpenXmlAttribute[] NoAttributes = [];
     private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
 
-    private readonly Package _package;
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbookPart;
-    private readonly List<(string Name, string RelationshipId, int Columns, long Rows)> _sheets = [];
+    private readonly ZipArchive _zip;
+    private readonly List<(string Name, int Columns, long Rows)> _sheets = [];
     private readonly Row _row = new();
     private readonly Cell _cell = new();
     private readonly CellValue _value = new();
     private readonly InlineString _inline = new();
     private readonly Text _text = new();
-    private WorksheetPart? _sheetPart;
+    private Stream? _entry;
     private OpenXmlWriter? _writer;
     private IReadOnlyList<ExportColumn> _columns = [];
     private long _rowNumber;
 
     public XlsxExportWriter(Stream output)
     {
-        // A write-only package streams each part into the zip as it is written (a read-write one would buffer every
-        // part in memory until the end).
-        _package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        _document = SpreadsheetDocument.Create(_package, SpreadsheetDocumentType.Workbook, autoSave: false);
-        _workbookPart = _document.AddWorkbookPart();
-        var styles = _workbookPart.AddNewPart<WorkbookStylesPart>();
-        using (var stream = styles.GetStream(FileMode.Create, FileAccess.Write))
-        {
-            XlsxStyles.Create().Save(stream);
-        }
+        // The zip is written forward only: each sheet streams into its entry as rows arrive. (A package opened
+        // through the SDK for writing is read-write, and a read-write zip buffers every part in memory until it is
+        // closed: a million rows would not fit.) The small parts come from the SDK at the end, see Complete.
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
     }
 
     public bool SupportsManyTables => true;
@@ -57,8 +49,8 @@ internal sealed class XlsxExportWriter : IExportWriter
     public void BeginTable(string name, IReadOnlyList<ExportColumn> columns)
     {
         _columns = columns;
-        _sheetPart = _workbookPart.AddNewPart<WorksheetPart>();
-        _writer = OpenXmlWriter.Create(_sheetPart);
+        _entry = _zip.CreateEntry(SheetPath(_sheets.Count + 1), CompressionLevel.Fastest).Open();
+        _writer = OpenXmlWriter.Create(_entry);
         _writer.WriteStartElement(new Worksheet());
         // Freeze the header row: it stays in view while scrolling.
         _writer.WriteElement(new SheetViews(new SheetView(
@@ -81,7 +73,7 @@ internal sealed class XlsxExportWriter : IExportWriter
         }
 
         _writer.WriteEndElement();
-        _sheets.Add((name, _workbookPart.GetIdOfPart(_sheetPart), columns.Count, 0));
+        _sheets.Add((name, columns.Count, 0));
     }
 
     public void WriteRow(object?[] values)
@@ -117,40 +109,71 @@ internal sealed class XlsxExportWriter : IExportWriter
     {
         var writer = _writer!;
         writer.WriteEndElement(); // sheetData
-        var (name, id, columns, _) = _sheets[^1];
+        var (name, columns, _) = _sheets[^1];
         var range = $"A1:{ColumnName(columns)}{Math.Max(_rowNumber, 1)}";
         writer.WriteElement(new AutoFilter { Reference = range });
         writer.WriteEndElement(); // worksheet
         writer.Close();
-        _sheets[^1] = (name, id, columns, _rowNumber - 1);
+        _entry!.Dispose();
+        _sheets[^1] = (name, columns, _rowNumber - 1);
         _writer = null;
+        _entry = null;
     }
 
+    /// <summary>
+    /// Builds the rest of the workbook with the SDK in memory (workbook, styles, relationships, content types, and an
+    /// empty stand-in for each sheet), then copies every part but the stand-ins into the zip beside the streamed sheets.
+    /// </summary>
     public void Complete()
     {
-        var sheets = new Sheets();
-        var names = new DefinedNames();
-        for (var i = 0; i < _sheets.Count; i++)
+        using var skeleton = new MemoryStream();
+        var standIns = new HashSet<string>(StringComparer.Ordinal);
+        using (var document = SpreadsheetDocument.Create(skeleton, SpreadsheetDocumentType.Workbook))
         {
-            var (name, id, columns, rows) = _sheets[i];
-            sheets.Append(new Sheet { Name = name, SheetId = (uint)(i + 1), Id = id });
-            // Excel keeps a sheet's filter range in this hidden name; without it, it repairs the file on open.
-            names.Append(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(columns)}${Math.Max(rows + 1, 1)}")
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
+            var sheets = new Sheets();
+            var names = new DefinedNames();
+            for (var i = 0; i < _sheets.Count; i++)
             {
-                Name = "_xlnm._FilterDatabase",
-                LocalSheetId = (uint)i,
-                Hidden = true,
-            });
+                var (name, columns, rows) = _sheets[i];
+                var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+                sheetPart.Worksheet = new Worksheet(new SheetData());
+                var path = sheetPart.Uri.OriginalString.TrimStart('/');
+                if (path != SheetPath(i + 1))
+                {
+                    throw new InvalidOperationException($"The SDK named sheet {i + 1} '{path}', not '{SheetPath(i + 1)}'.");
+                }
+
+                standIns.Add(path);
+                sheets.Append(new Sheet { Name = name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(sheetPart) });
+                // Excel keeps a sheet's filter range in this hidden name; without it, it offers to repair the file.
+                names.Append(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(columns)}${rows + 1}")
+                {
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = (uint)i,
+                    Hidden = true,
+                });
+            }
+
+            workbookPart.Workbook = new Workbook(sheets, names);
         }
 
-        using (var stream = _workbookPart.GetStream(FileMode.Create, FileAccess.Write))
+        skeleton.Position = 0;
+        using (var template = new ZipArchive(skeleton, ZipArchiveMode.Read))
         {
-            new Workbook(sheets, names).Save(stream);
+            foreach (var entry in template.Entries.Where(e => !standIns.Contains(e.FullName)))
+            {
+                using var source = entry.Open();
+                using var target = _zip.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+                source.CopyTo(target);
+            }
         }
 
-        _document.Dispose();
-        _package.Close();
+        _zip.Dispose();
     }
+
+    private static string SheetPath(int number) => $"xl/worksheets/sheet{number}.xml";
 
     /// <summary>The spreadsheet name of a 1-based column number: 1 → A, 27 → AA.</summary>
     public static string ColumnName(int number)
@@ -197,15 +220,9 @@ internal sealed class XlsxExportWriter : IExportWriter
 
     public void Dispose()
     {
+        // After Complete this is a no-op; after a failure it closes an incomplete file, which the service deletes.
         _writer?.Dispose();
-        try
-        {
-            _document.Dispose();
-            _package.Close();
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
-        {
-            // Disposing after a failure: the file is incomplete anyway and will be deleted.
-        }
+        _entry?.Dispose();
+        _zip.Dispose();
     }
 }
