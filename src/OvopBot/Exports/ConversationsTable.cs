@@ -71,16 +71,16 @@ internal sealed class ConversationsTable : IExportTable
         using var inbound = SqlFilter.Command(connection,
             $"""
             SELECT m.received_at, c.channel, c.address, c.display_name, sub.village_code, sub.village_name, m.node_id,
-                   m.kind, m.text, m.choice_id, m.media_path, m.media_ref, m.latitude, m.longitude, m.phone
+                   m.kind, m.text, m.choice_id, m.media_path, m.media_ref, m.latitude, m.longitude, m.phone, m.id
             {InboundFrom}{SqlFilter.Where("m.received_at")}
             ORDER BY m.received_at, m.id
             """, _context.Filter);
         using var outbound = SqlFilter.Command(connection,
             $"""
             SELECT m.created_at, c.channel, c.address, c.display_name, sub.village_code, sub.village_name, m.node_id,
-                   m.kind, m.text, m.status
+                   m.kind, m.text, m.status, coalesce(m.in_reply_to, 9223372036854775807)
             {OutboundFrom}{SqlFilter.Where("m.created_at")}
-            ORDER BY m.created_at, m.id
+            ORDER BY m.created_at, coalesce(m.in_reply_to, 9223372036854775807), m.id
             """, _context.Filter);
         using var ins = inbound.ExecuteReader();
         using var outs = outbound.ExecuteReader();
@@ -90,9 +90,7 @@ internal sealed class ConversationsTable : IExportTable
         while (hasIn || hasOut)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Stored times are fixed-width UTC text, so text order is time order; on a tie the message comes before
-            // the reply it caused.
-            if (hasIn && (!hasOut || string.CompareOrdinal(ins.GetString(0), outs.GetString(0)) <= 0))
+            if (hasIn && (!hasOut || InboundFirst(ins, outs)))
             {
                 FillInbound(ins, row);
                 hasIn = ins.Read();
@@ -105,6 +103,16 @@ internal sealed class ConversationsTable : IExportTable
 
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// Stored times are fixed-width UTC text, so text order is time order. Within one millisecond (replies share
+    /// their message's step time) a message comes before the replies to it, and replies before later messages.
+    /// </summary>
+    private static bool InboundFirst(SqliteDataReader inbound, SqliteDataReader outbound)
+    {
+        var byTime = string.CompareOrdinal(inbound.GetString(0), outbound.GetString(0));
+        return byTime != 0 ? byTime < 0 : inbound.GetInt64(15) <= outbound.GetInt64(10);
     }
 
     private void FillCommon(SqliteDataReader reader, object?[] row, string direction)
