@@ -117,7 +117,7 @@ internal sealed class ConversationsTable : IExportTable
 
     private void FillCommon(SqliteDataReader reader, object?[] row, string direction)
     {
-        row[0] = Storage.DbTime.Read(reader.GetString(0));
+        row[0] = StoredTime.Read(reader.GetString(0));
         row[1] = direction;
         row[2] = reader.GetString(1);
         row[3] = reader.GetString(2);

@@ -37,5 +37,5 @@ internal static class SqlFilter
     public static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Storage.DbTime.Read(reader.GetString(ordinal));
+        reader.IsDBNull(ordinal) ? null : StoredTime.Read(reader.GetString(ordinal));
 }

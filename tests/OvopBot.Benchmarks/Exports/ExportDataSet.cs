@@ -24,6 +24,7 @@ public static class ExportDataSet
         }
 
         var building = path + ".building";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Delete(building);
         using (var database = new SqliteDatabase(building))
         using (var connection = database.Open())

@@ -30,7 +30,10 @@ public static class ExportScale
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var (kind, format) in Runs)
         {
-            var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["exports-scale-one", database, kind.ToString(), format.ToString()])
+            // Under `dotnet X.dll` the process is the dotnet host: start the same way.
+            var host = Environment.ProcessPath!;
+            string[] prefix = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(ExportScale).Assembly.Location] : [];
+            var child = Process.Start(new ProcessStartInfo(host, [.. prefix, "exports-scale-one", database, kind.ToString(), format.ToString()])
             {
                 RedirectStandardOutput = true,
             })!;
