@@ -1,13 +1,17 @@
 using BenchmarkDotNet.Running;
 using OvopBot.Benchmarks.Conversations;
+using OvopBot.Benchmarks.Exports;
 
-// Load runs with their own figures (latency percentiles need whole runs, not micro-benchmarks):
+// Load runs with their own figures (latency percentiles and rows/s need whole runs, not micro-benchmarks):
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- conversations [--people 500] [--parallel 8]
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- exports-scale   (1,000,000 messages, 83,762 villages)
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
 {
     "conversations" => await ConversationLoad.RunAsync(args[1..]),
+    "exports-scale" => ExportScale.Run(args),
+    "exports-scale-one" => ExportScale.RunOne(args),
     _ => Run(args),
 };
 

@@ -24,6 +24,7 @@ public static class CliApp
             ChatCommand.Create(),
             FlowsCommand.Create(),
             BackupCommand.Create(),
+            ExportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
