@@ -155,7 +155,10 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     {
         try
         {
-            var platformId = await sender.SendAsync(envelope, cancellationToken);
+            // A send once started is not cancelled by shutdown: abandoning it after the platform accepted the message
+            // but before its answer was read would leave the row pending and send it twice after the restart. The
+            // channel's own request timeout bounds the wait; the host's shutdown timeout bounds it again.
+            var platformId = await sender.SendAsync(envelope, CancellationToken.None);
             await store.MarkSentAsync(envelope.Id, platformId, time.GetUtcNow(), CancellationToken.None);
             return null;
         }
