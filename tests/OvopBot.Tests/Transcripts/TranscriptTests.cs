@@ -17,7 +17,9 @@ public sealed class TranscriptTests(ITestOutputHelper output)
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Folders starting with '_' hold test-only flows, not transcripts.
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                     .Where(f => !Path.GetRelativePath(Folder, f).StartsWith('_')))
         {
             data.Add(Path.GetRelativePath(Folder, file));
         }
@@ -31,6 +33,12 @@ public sealed class TranscriptTests(ITestOutputHelper output)
     {
         var path = Path.Combine(Folder, relativePath);
         var transcript = Transcript.Load(path);
+        // A transcript may name its own flow folder, relative to the transcript.
+        if (transcript.Settings.TryGetValue("Flows:Path", out var flows))
+        {
+            transcript.Settings["Flows:Path"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, flows));
+        }
+
         using var bot = new BotHarness(settings: transcript.Settings);
         InboundMessage? last = null;
         var counter = 0;
