@@ -5,6 +5,7 @@ using OvopBot.Benchmarks.Exports;
 // Load runs with their own figures (latency percentiles and rows/s need whole runs, not micro-benchmarks):
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- conversations [--people 500] [--parallel 8]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- exports-scale   (1,000,000 messages, 83,762 villages)
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- telegram [--people 500] [--rate 30]
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "conversations" => await ConversationLoad.RunAsync(args[1..]),
     "exports-scale" => ExportScale.Run(args),
     "exports-scale-one" => ExportScale.RunOne(args),
+    "telegram" => await OvopBot.Benchmarks.Telegram.TelegramLoad.RunAsync(args[1..]),
     _ => Run(args),
 };
 

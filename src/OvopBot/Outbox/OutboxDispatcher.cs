@@ -7,17 +7,26 @@ namespace OvopBot.Outbox;
 /// <summary>
 /// Sends due outbox rows of one channel and records each one's fate. The only place that retries: transient
 /// failures come back later with exponential backoff (or the platform's retry-after), permanent ones are never
-/// retried, unreachable people get nothing more.
+/// retried, unreachable people get nothing more. Sends go through the channel's <see cref="ISendPacer"/> when it
+/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass.
+/// Different chats are sent to in parallel (up to <see cref="OutboxOptions.MaxParallelSends"/>); one chat's messages
+/// go one at a time, in order.
 /// </summary>
-public sealed class OutboxDispatcher(OutboxStore store, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> pacers, IOptions<OutboxOptions> options,
+    TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
+    private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
+
     /// <summary>
-    /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were handled. Stops early when the
-    /// platform asks the whole channel to wait, returning the time to resume in <paramref name="pauseUntil"/>.
+    /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
+    /// sent or ended. Stops early when the platform or the pacer asks the whole channel to wait, returning the time
+    /// to resume in <paramref name="pauseUntil"/>.
     /// </summary>
     public async Task<(int Handled, DateTimeOffset? PauseUntil)> DrainAsync(IChannelSender sender, CancellationToken cancellationToken,
         string? address = null)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        var pacer = _pacers.GetValueOrDefault(sender.Channel);
         var handled = 0;
         while (true)
         {
@@ -27,24 +36,129 @@ public sealed class OutboxDispatcher(OutboxStore store, IOptions<OutboxOptions> 
                 return (handled, null);
             }
 
-            foreach (var envelope in due)
+            var (sent, deferred, pause) = await PassAsync(sender, pacer, due, cancellationToken);
+            handled += sent;
+            if (pause is not null || sent + deferred == 0)
             {
-                var pause = await SendOneAsync(sender, envelope, cancellationToken);
-                handled++;
-                if (pause is not null)
-                {
-                    return (handled, pause);
-                }
+                return (handled, pause);
             }
         }
     }
+
+    /// <summary>One pass over a batch: at most one row per chat, so a chat's next row waits for the fate of this one.</summary>
+    private async Task<(int Sent, int Deferred, DateTimeOffset? Pause)> PassAsync(IChannelSender sender, ISendPacer? pacer,
+        IReadOnlyList<OutboundEnvelope> due, CancellationToken cancellationToken)
+    {
+        var inFlight = new List<Task<DateTimeOffset?>>();
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxParallelSends));
+        var platformPause = new PlatformPause();
+        (int Deferred, DateTimeOffset? Pause) started;
+        try
+        {
+            started = await StartSendsAsync(sender, pacer, due, inFlight, slots, platformPause, cancellationToken);
+        }
+        finally
+        {
+            // Never leave a send running unobserved (its fate is being recorded), even when the loop was cancelled.
+            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var results = await Task.WhenAll(inFlight);
+        // The latest pause wins: every "retry after" the platform gave must be honoured.
+        return (inFlight.Count, started.Deferred, Latest(results.Append(started.Pause)));
+    }
+
+    private async Task<(int Deferred, DateTimeOffset? Pause)> StartSendsAsync(IChannelSender sender, ISendPacer? pacer,
+        IReadOnlyList<OutboundEnvelope> due, List<Task<DateTimeOffset?>> inFlight, SemaphoreSlim slots,
+        PlatformPause platformPause, CancellationToken cancellationToken)
+    {
+        var served = new HashSet<string>(StringComparer.Ordinal);
+        var deferred = 0;
+        foreach (var envelope in due.Where(e => served.Add(e.Address)))
+        {
+            await slots.WaitAsync(cancellationToken);
+            // A send that finished meanwhile may have brought the platform's "retry after": start nothing more.
+            if (platformPause.Until is { } until)
+            {
+                slots.Release();
+                return (deferred, until);
+            }
+
+            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go;
+            if (decision.ChannelWait > TimeSpan.Zero)
+            {
+                slots.Release();
+                return (deferred, time.GetUtcNow() + decision.ChannelWait);
+            }
+
+            if (decision.ChatWait > TimeSpan.Zero)
+            {
+                // Only this chat waits: its rows step aside in the store and the other chats go on.
+                slots.Release();
+                await store.DeferAsync(sender.Channel, envelope.Address, time.GetUtcNow() + decision.ChatWait, cancellationToken);
+                deferred++;
+                continue;
+            }
+
+            inFlight.Add(SendReleasingAsync(sender, envelope, slots, platformPause, cancellationToken));
+        }
+
+        return (deferred, null);
+    }
+
+    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope, SemaphoreSlim slots,
+        PlatformPause platformPause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pause = await SendOneAsync(sender, envelope, cancellationToken);
+            // Recorded before the slot is freed, so the next send of the pass sees it.
+            platformPause.Add(pause);
+            return pause;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>The latest channel-wide "retry after" a send of this pass brought back, shared between sends.</summary>
+    private sealed class PlatformPause
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset? _until;
+
+        public DateTimeOffset? Until
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _until;
+                }
+            }
+        }
+
+        public void Add(DateTimeOffset? until)
+        {
+            lock (_gate)
+            {
+                _until = Latest([_until, until]);
+            }
+        }
+    }
+
+    private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> pauses) => pauses.Where(p => p is not null).Max();
 
     /// <summary>Sends one row; returns a channel-wide pause when the platform asked for one.</summary>
     public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken)
     {
         try
         {
-            var platformId = await sender.SendAsync(envelope, cancellationToken);
+            // A send once started is not cancelled by shutdown: abandoning it after the platform accepted the message
+            // but before its answer was read would leave the row pending and send it twice after the restart. The
+            // channel's own request timeout bounds the wait; the host's shutdown timeout bounds it again.
+            var platformId = await sender.SendAsync(envelope, CancellationToken.None);
             await store.MarkSentAsync(envelope.Id, platformId, time.GetUtcNow(), CancellationToken.None);
             return null;
         }

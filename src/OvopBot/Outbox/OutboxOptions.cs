@@ -15,4 +15,10 @@ public sealed class OutboxOptions
 
     /// <summary>How many due rows one pass takes from the store.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Sends in flight at once on one channel, each to a different chat. A platform a few hundred milliseconds
+    /// away needs several in flight to reach its allowed rate (Telegram: 30 per second).
+    /// </summary>
+    public int MaxParallelSends { get; set; } = 8;
 }

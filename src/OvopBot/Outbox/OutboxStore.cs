@@ -33,17 +33,23 @@ public sealed class OutboxStore(SqliteDatabase database)
             write.Transaction);
     }
 
-    /// <summary>Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first.</summary>
+    /// <summary>
+    /// Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first. A row waits while
+    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order.
+    /// </summary>
     public async Task<IReadOnlyList<OutboundEnvelope>> TakeDueAsync(string channel, DateTimeOffset now, int limit,
         CancellationToken cancellationToken, string? address = null)
     {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<(long Id, string Address, long Kind, string Payload)>(new CommandDefinition(
             """
-            SELECT id, address, kind, payload_json FROM outbound_messages
-            WHERE status = 'pending' AND channel = @channel AND next_attempt_at <= @now
-              AND (@address IS NULL OR address = @address)
-            ORDER BY kind, id LIMIT @limit
+            SELECT o.id, o.address, o.kind, o.payload_json FROM outbound_messages o
+            WHERE o.status = 'pending' AND o.channel = @channel AND o.next_attempt_at <= @now
+              AND (@address IS NULL OR o.address = @address)
+              AND NOT EXISTS (SELECT 1 FROM outbound_messages e
+                              WHERE e.contact_id = o.contact_id AND e.id < o.id AND e.status = 'pending'
+                                AND e.channel = o.channel AND e.next_attempt_at > @now)
+            ORDER BY o.kind, o.id LIMIT @limit
             """,
             new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));
         return rows.Select(r => new OutboundEnvelope(r.Id, r.Address, (OutboundKind)r.Kind,
@@ -59,6 +65,19 @@ public sealed class OutboxStore(SqliteDatabase database)
             new { channel }, cancellationToken: cancellationToken));
         return DbTime.ReadNullable(next);
     }
+
+    /// <summary>
+    /// Holds every pending row to one address until <paramref name="until"/> (its chat is at its rate limit), keeping
+    /// their order; attempts are not counted, the wait is not the messages' fault.
+    /// </summary>
+    public Task DeferAsync(string channel, string address, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            """
+            UPDATE outbound_messages SET next_attempt_at = @until
+            WHERE status = 'pending' AND channel = @channel AND address = @address AND next_attempt_at < @until
+            """,
+            // Rounded up to the stored millisecond, so the row is never due before its chat is free.
+            new { channel, address, until = DbTime.Write(until.AddTicks(TimeSpan.TicksPerMillisecond - 1)) }, cancellationToken);
 
     public async Task<int> AttemptsAsync(long id, CancellationToken cancellationToken)
     {

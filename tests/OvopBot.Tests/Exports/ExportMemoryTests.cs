@@ -1,3 +1,4 @@
+using OvopBot.Tests.TestSupport;
 using OvopBot.Exports;
 
 namespace OvopBot.Tests.Exports;
@@ -6,6 +7,8 @@ namespace OvopBot.Tests.Exports;
 /// Streaming, proved by memory rather than time: the live heap during an export of 10× more messages stays where it
 /// was for the smaller one (a buffered export would grow with the rows).
 /// </summary>
+// The heap is shared by every test running at the same time: measure alone.
+[Collection(nameof(MeasuredAlone))]
 public sealed class ExportMemoryTests
 {
     [Theory]

@@ -96,6 +96,15 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the canned failures still queued for a method (the outage is over).</summary>
+    public void ClearFailures(string method)
+    {
+        lock (_gate)
+        {
+            _cannedFailures.Remove(method);
+        }
+    }
+
     /// <summary>Completes when the condition holds (checked after every call); fails the test after 20 s.</summary>
     public Task WaitUntilAsync(Func<FakeTelegramServer, bool> condition)
     {

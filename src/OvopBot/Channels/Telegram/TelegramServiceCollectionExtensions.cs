@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Outbox;
 
 namespace OvopBot.Channels.Telegram;
 
@@ -40,6 +41,7 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramUpdateMapper>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<ISendPacer, TelegramSendPacer>();
         var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } configured
             ? configured
             : DefaultMediaPath;

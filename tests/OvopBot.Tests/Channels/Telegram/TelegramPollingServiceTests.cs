@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Telegram;
 using OvopBot.Tests.Channels.Telegram.Support;
+using OvopBot.Tests.TestSupport;
 using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Tests.Channels.Telegram;

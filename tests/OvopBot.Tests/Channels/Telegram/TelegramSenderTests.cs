@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Telegram;
 using OvopBot.Tests.Channels.Telegram.Support;
+using OvopBot.Tests.TestSupport;
 using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Tests.Channels.Telegram;

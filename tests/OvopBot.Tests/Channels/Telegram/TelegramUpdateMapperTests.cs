@@ -3,6 +3,7 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Telegram;
 using OvopBot.Channels.Telegram.Api;
 using OvopBot.Tests.Channels.Telegram.Support;
+using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Channels.Telegram;
 

@@ -13,6 +13,7 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Telegram;
 using OvopBot.Storage;
 using OvopBot.Tests.Channels.Telegram.Support;
+using OvopBot.Tests.TestSupport;
 using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Tests.Channels.Telegram;

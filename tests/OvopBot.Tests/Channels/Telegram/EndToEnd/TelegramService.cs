@@ -1,0 +1,91 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OvopBot.Hosting;
+using OvopBot.Storage;
+using OvopBot.Tests.Fakes;
+using OvopBot.Tests.TestSupport;
+
+namespace OvopBot.Tests.Channels.Telegram.EndToEnd;
+
+/// <summary>
+/// The real service (<see cref="ServiceHost.Build"/>: web host, inbound processor, outbox) configured for Telegram
+/// against the fake Bot API, on a database file that outlives a stop, so a test can stop it and start it again.
+/// </summary>
+public sealed class TelegramService : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private WebApplication? _app;
+
+    public TelegramService(FakeTelegramServer fake)
+    {
+        Fake = fake;
+    }
+
+    public FakeTelegramServer Fake { get; }
+
+    public string DatabasePath => _temp.File("ovopbot.db");
+
+    public string MediaPath => _temp.File("media");
+
+    /// <summary>The service's own address (webhook mode posts here).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Builds and starts the service; extra arguments are more <c>--Key value</c> settings.</summary>
+    public async Task StartAsync(params string[] extra)
+    {
+        _app = ServiceHost.Build([
+            "--Telegram:BotToken", FakeTelegramServer.Token,
+            "--Telegram:ApiBaseUrl", Fake.BaseUrl,
+            "--Telegram:PollTimeoutSeconds", "1",
+            "--Storage:DatabasePath", DatabasePath,
+            "--Storage:MediaPath", MediaPath,
+            "--Flows:Path", RepoPaths.Flows,
+            "--urls", "http://127.0.0.1:0",
+            "--Logging:LogLevel:Default", "Warning",
+            .. extra,
+        ]);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Single();
+    }
+
+    /// <summary>Stops the service gracefully, as a deploy or a crash-free restart would.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    public async Task<T> QueryOneAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteDatabase(DatabasePath).Open();
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
+    /// <summary>Polls the database until the condition holds (the service works in the background); fails after 20 s.</summary>
+    public async Task WaitForDatabaseAsync(string countSql, long expected, object? parameters = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        long actual;
+        while ((actual = await QueryOneAsync<long>(countSql, parameters)) != expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{countSql}' stayed {actual}, expected {expected}");
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _temp.Dispose();
+    }
+}
