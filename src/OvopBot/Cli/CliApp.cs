@@ -24,6 +24,8 @@ public static class CliApp
             ChatCommand.Create(),
             FlowsCommand.Create(),
             BackupCommand.Create(),
+            RolesCommand.Create(),
+            InviteCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddOvopStaff();
         return services;
     }
 
@@ -40,6 +41,7 @@ public static class CoreServices
     {
         services.AddHostedService<InboundProcessorService>();
         services.AddHostedService<OutboxService>();
+        services.AddOvopStaffWorkers();
         return services;
     }
 
