@@ -26,6 +26,7 @@ public static class CliApp
             BackupCommand.Create(),
             RolesCommand.Create(),
             InviteCommand.Create(),
+            RegionsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

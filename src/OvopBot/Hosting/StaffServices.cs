@@ -27,6 +27,7 @@ public static class StaffServices
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<RegionCatalog>()));
         services.AddSingleton<RoleStore>();
         services.AddSingleton<InviteStore>();
+        services.AddSingleton<RegionStatusQuery>();
         return services;
     }
 
