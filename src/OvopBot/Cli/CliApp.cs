@@ -27,6 +27,7 @@ public static class CliApp
             RolesCommand.Create(),
             InviteCommand.Create(),
             RegionsCommand.Create(),
+            BroadcastCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

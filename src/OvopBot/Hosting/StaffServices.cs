@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OvopBot.Broadcasts;
 using OvopBot.Regions;
 using OvopBot.Roles;
 
@@ -28,12 +29,15 @@ public static class StaffServices
         services.AddSingleton<RoleStore>();
         services.AddSingleton<InviteStore>();
         services.AddSingleton<RegionStatusQuery>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastService>();
         return services;
     }
 
     /// <summary>The background parts: reminders, and finishing broadcasts a crash interrupted while enqueuing.</summary>
     public static IServiceCollection AddOvopStaffWorkers(this IServiceCollection services)
     {
+        services.AddHostedService<BroadcastRecoveryService>();
         return services;
     }
 }

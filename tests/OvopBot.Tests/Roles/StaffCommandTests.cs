@@ -54,4 +54,29 @@ public sealed class StaffCommandTests
         Assert.Matches("^OVOP-[A-Z2-9]{5}-[A-Z2-9]{5}$", lines[0]);
         Assert.Contains($"https://t.me/OvopNttBot?start={lines[0]}", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Broadcast_refuses_an_empty_text_on_the_command_line()
+    {
+        using var temp = new TempDirectory();
+        using var process = BotProcess.Start(temp.File("ovopbot.db"), "broadcast", "--to", "unfinished", "--region", "53.04", "--text", " ", "--yes");
+
+        var (_, error, code) = await process.RunToEndAsync([]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("empty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broadcast_with_yes_shows_the_preview_and_queues_it()
+    {
+        using var temp = new TempDirectory();
+        using var process = BotProcess.Start(temp.File("ovopbot.db"), "broadcast", "--to", "all", "--region", "53.04", "--text", "Halo", "--yes", "--no-wait");
+
+        var (output, error, code) = await process.RunToEndAsync([]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("recipients: 0", output, StringComparison.Ordinal);
+        Assert.Contains("Broadcast 1 queued", output, StringComparison.Ordinal);
+    }
 }
