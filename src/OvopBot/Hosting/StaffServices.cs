@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OvopBot.Broadcasts;
 using OvopBot.Regions;
+using OvopBot.Reminders;
 using OvopBot.Roles;
 
 namespace OvopBot.Hosting;
@@ -31,6 +32,10 @@ public static class StaffServices
         services.AddSingleton<RegionStatusQuery>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastService>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
+            o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
+            $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();
+        services.AddSingleton<ReminderService>();
         return services;
     }
 
@@ -38,6 +43,7 @@ public static class StaffServices
     public static IServiceCollection AddOvopStaffWorkers(this IServiceCollection services)
     {
         services.AddHostedService<BroadcastRecoveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         return services;
     }
 }
