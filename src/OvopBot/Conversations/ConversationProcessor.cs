@@ -20,23 +20,31 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
 
-    /// <summary>Accepts a message and steps it at once (console, tests); returns the replies it produced.</summary>
+    /// <summary>
+    /// Accepts a message and steps it at once, in one transaction (console, tests); returns the replies it produced,
+    /// none for a re-delivery.
+    /// </summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        long? id;
+        IReadOnlyList<OutboundMessage> replies;
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            id = InboundStore.Insert(write, message);
+            if (InboundStore.Insert(write, message) is not { } id)
+            {
+                return [];
+            }
+
+            replies = Step(write, InboundQueries.ById(write.Connection, id, write.Transaction)!);
             write.Commit();
         }
 
-        return id is null ? [] : await ProcessAsync(id.Value, cancellationToken);
+        Notify(message.Channel, replies);
+        return replies;
     }
 
     /// <summary>Steps a stored message unless it was already processed; returns the replies it produced.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
-        var flow = flows[options.Value.Flow];
         IReadOnlyList<OutboundMessage> replies;
         string channel;
         using (var write = await database.BeginWriteAsync(cancellationToken))
@@ -47,44 +55,56 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            var now = time.GetUtcNow();
-            var message = stored.Message;
-            channel = message.Channel;
-            var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
-            var state = loaded ?? new SessionState
-            {
-                FlowId = flow.Id,
-                Language = ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
-            };
-            var answeredNode = state.NodeId;
-            if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
-            {
-                ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
-            }
-
-            // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
-            // middle of a registration neither counts as an answer nor moves the conversation.
-            var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
-                ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
-                : engine.Step(flow, state, message, now);
-            (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
-            replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
-            foreach (var reply in replies)
-            {
-                OutboxStore.Enqueue(write, stored.ContactId, message.Channel, message.Address, OutboundKind.Reply, reply, now,
-                    inReplyTo: inboundId, nodeId: state.NodeId);
-            }
-
-            SessionStore.Save(write, stored.ContactId, state, submissionId, now);
-            InboundQueries.MarkProcessed(write, inboundId, answeredNode, now);
+            channel = stored.Message.Channel;
+            replies = Step(write, stored);
             write.Commit();
         }
 
+        Notify(channel, replies);
+        return replies;
+    }
+
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies)
+    {
         if (replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
         }
+    }
 
+    /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
+    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored)
+    {
+        var flow = flows[options.Value.Flow];
+        var now = time.GetUtcNow();
+        var message = stored.Message;
+        var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
+        var state = loaded ?? new SessionState
+        {
+            FlowId = flow.Id,
+            Language = ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
+        };
+        var answeredNode = state.NodeId;
+        if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
+        {
+            ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
+        }
+
+        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
+        // middle of a registration neither counts as an answer nor moves the conversation.
+        var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
+            ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
+            : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
+        (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
+        var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
+        foreach (var reply in replies)
+        {
+            OutboxStore.Enqueue(write, stored.ContactId, message.Channel, message.Address, OutboundKind.Reply, reply, now,
+                inReplyTo: stored.Id, nodeId: state.NodeId);
+        }
+
+        SessionStore.Save(write, stored.ContactId, state, submissionId, now);
+        InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
         return replies;
     }
 
@@ -104,6 +124,12 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                     break;
                 case LanguageChanged changed:
                     ContactStore.SetLanguage(write, contactId, changed.Language);
+                    break;
+                case SubmissionClaimed claimed:
+                    // One village, one product: this conversation now updates the village's submission.
+                    SubmissionStore.DeleteDraft(write, submissionId);
+                    submissionId = claimed.SubmissionId;
+                    state = state with { Reference = SubmissionStore.Reference(write, claimed.SubmissionId) };
                     break;
                 case ConversationRestarted when submissionId is { } id && SubmissionStore.Status(write, id) != "draft":
                     // Starting over after a submit begins a new draft; the submitted record stays as it was.

@@ -2,10 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Channels.WhatsApp;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Flows.Answers;
 using OvopBot.Outbox;
+using OvopBot.Regions;
 using OvopBot.Storage;
 
 namespace OvopBot.Hosting;
@@ -28,10 +31,19 @@ public static class CoreServices
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundStore>());
         services.AddSingleton<IChannelStateStore, ChannelStateStore>();
         services.AddSingleton(sp => FlowCatalog.Load(sp.GetRequiredService<IOptions<FlowsOptions>>().Value.ResolvePath()));
-        services.AddSingleton(_ => FlowEngine.CreateDefault());
+        services.AddOptions<RegionsOptions>().BindConfiguration(RegionsOptions.Section);
+        services.AddSingleton(sp => RegionCatalog.Load(sp.GetRequiredService<IOptions<RegionsOptions>>().Value.ResolvePath()));
+        services.AddSingleton(sp => RegionScope.Parse(sp.GetRequiredService<IOptions<RegionsOptions>>().Value.Scope,
+            sp.GetRequiredService<RegionCatalog>()));
+        services.AddSingleton(sp => new VillageMatcher(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<RegionScope>()));
+        services.AddSingleton(sp => FlowEngine.CreateDefault(
+            new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
+        services.AddSingleton<ICustomerWindow, CustomerWindowStore>();
+        services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         services.AddOvopStaff();
         return services;
     }

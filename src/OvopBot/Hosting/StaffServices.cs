@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OvopBot.Broadcasts;
 using OvopBot.Regions;
 using OvopBot.Reminders;
@@ -10,23 +8,12 @@ namespace OvopBot.Hosting;
 
 /// <summary>
 /// Registers facilitator and admin features (issue 6): roles, invites, status by region, broadcasts, reminders.
-/// The region catalog is registered only if nobody did so already, and loads on first use, so verbs that never
-/// touch regions do not pay for reading the whole country's list.
+/// Relies on the region catalog and scope that <see cref="CoreServices"/> registers.
 /// </summary>
 public static class StaffServices
 {
-    /// <summary>Optional override of the region data folder (default: data/wilayah beside the binaries).</summary>
-    public const string RegionsPathKey = "Regions:Path";
-
     public static IServiceCollection AddOvopStaff(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IConfiguration>()[RegionsPathKey];
-            return RegionCatalog.Load(string.IsNullOrWhiteSpace(path) ? RegionCatalog.DefaultDirectory : path);
-        });
-        services.TryAddSingleton(sp => RegionScope.FromConfiguration(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<RegionCatalog>()));
         services.AddSingleton<RoleStore>();
         services.AddSingleton<InviteStore>();
         services.AddSingleton<RegionStatusQuery>();

@@ -6,7 +6,8 @@ namespace OvopBot.Regions;
 /// A typo-tolerant index over name keys (see <see cref="NameKey"/>). Items with the same key share one entry, and a
 /// bigram inverted index finds the few keys worth an edit-distance check: a key within distance k of the query keeps
 /// all but at most 3k of its distinct bigrams (one edit touches at most three), so keys sharing fewer are skipped
-/// unseen. Immutable; each search borrows its scratch arrays from the shared pool, so searches run in parallel.
+/// unseen. Keys are numbered shortest first, so each posting list is ordered by length too and a search reads only
+/// the slice of lengths that can be within k edits. Immutable; each search borrows its scratch arrays from the shared pool, so searches run in parallel.
 /// </summary>
 internal sealed class NameIndex
 {
@@ -20,6 +21,7 @@ internal sealed class NameIndex
     private readonly int[] _items;
     private readonly byte[] _gramCount;  // distinct bigrams of each key
     private readonly int[][] _postings;  // bigram → keys that contain it, ascending
+    private readonly int[] _lengthStart; // keys of length L: _lengthStart[L] .. _lengthStart[L + 1]
 
     /// <summary>Indexes item i under <c>keys[i]</c>; items with an empty key are left out.</summary>
     public NameIndex(IReadOnlyList<string> keys)
@@ -41,7 +43,17 @@ internal sealed class NameIndex
             list.Add(i);
         }
 
-        _keys = [.. groups.Keys];
+        _keys = [.. groups.Keys.OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
+        _lengthStart = new int[NameKey.MaxKeyLength + 2];
+        for (int length = 0, next = 0; length < _lengthStart.Length; length++)
+        {
+            while (next < _keys.Length && _keys[next].Length < length)
+            {
+                next++;
+            }
+
+            _lengthStart[length] = next;
+        }
         _itemStart = new int[_keys.Length + 1];
         _items = new int[groups.Values.Sum(g => g.Count)];
         _gramCount = new byte[_keys.Length];
@@ -85,12 +97,18 @@ internal sealed class NameIndex
         var touched = ArrayPool<int>.Shared.Rent(_keys.Length);
         try
         {
-            Array.Clear(shared, 0, _keys.Length);   // pooled arrays come back dirty from other renters
+            // Only keys whose length is within maxDistance of the query's can match.
+            var lowest = _lengthStart[Math.Max(0, query.Length - maxDistance)];
+            var beyond = _lengthStart[Math.Min(query.Length + maxDistance + 1, _lengthStart.Length - 1)];
+            Array.Clear(shared, lowest, beyond - lowest);   // pooled arrays come back dirty from other renters
             var touchedCount = 0;
             foreach (var gram in grams[..queryGrams])
             {
-                foreach (var key in _postings[gram])
+                var posting = _postings[gram];
+                var at = Array.BinarySearch(posting, lowest);
+                for (at = at < 0 ? ~at : at; at < posting.Length && posting[at] < beyond; at++)
                 {
+                    var key = posting[at];
                     if (shared[key]++ == 0)
                     {
                         touched[touchedCount++] = key;
@@ -103,8 +121,7 @@ internal sealed class NameIndex
                 var key = touched[t];
                 var common = shared[key];
                 var text = _keys[key];
-                if (Math.Abs(text.Length - query.Length) > maxDistance
-                    || common < Math.Max(queryGrams, _gramCount[key]) - (3 * maxDistance))
+                if (common < Math.Max(queryGrams, _gramCount[key]) - (3 * maxDistance))
                 {
                     continue;
                 }

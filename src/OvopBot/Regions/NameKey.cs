@@ -38,8 +38,16 @@ internal sealed class NameKey
         new(["kecamatan", "kec", "distrik"], ["kab", "kabupaten"]);
 
     /// <summary>The key, or an empty string when the text holds no letter at all (a number, emoji, punctuation).</summary>
+    public string Of(string? text) => Build(text, spaced: false);
+
+    /// <summary>
+    /// The key with one space between words ("mata loko"): only to break ties between names that share a key,
+    /// such as the two villages "Mata Loko" and "Mataloko".
+    /// </summary>
+    public string SpacedOf(string? text) => Build(text, spaced: true);
+
     /// <remarks>Runs once per official name at start-up (83,762 of them), so it works in stack buffers.</remarks>
-    public string Of(string? text)
+    private string Build(string? text, bool spaced)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -92,10 +100,15 @@ internal sealed class NameKey
             }
         }
 
-        Span<char> key = stackalloc char[3 * length];   // "3" → "iii" at worst
+        Span<char> key = stackalloc char[(3 * length) + tokens];   // "3" → "iii" at worst, plus spaces
         var keyLength = 0;
         for (var t = first; t < tokens; t++)
         {
+            if (spaced && t > first)
+            {
+                key[keyLength++] = ' ';
+            }
+
             var token = Token(chars, ends, t);
             if (t > first && token is ['1' or '2' or '3' or '4' or '5'])
             {

@@ -8,11 +8,9 @@ namespace OvopBot.Regions;
 public sealed class VillageMatcher
 {
     private readonly RegionCatalog _catalog;
-    private readonly Village[] _villages;
-    private readonly NameIndex _villageIndex;
-    private readonly District[] _districts;
-    private readonly NameIndex _districtIndex;
-    private readonly Lazy<(Village[] Villages, NameIndex Index)> _outside;
+    private readonly Indexed<Village> _villages;
+    private readonly Indexed<District> _districts;
+    private readonly Lazy<Indexed<Village>> _outside;
 
     public VillageMatcher(RegionCatalog catalog, RegionScope scope)
     {
@@ -20,24 +18,23 @@ public sealed class VillageMatcher
         ArgumentNullException.ThrowIfNull(scope);
         _catalog = catalog;
         Scope = scope;
-        _villages = [.. catalog.VillagesIn(scope.Codes)];
-        _villageIndex = IndexOf(_villages, v => v.Name, NameKey.ForVillages);
-        _districts = [.. scope.Codes.SelectMany(code => DistrictsUnder(catalog, code)).DistinctBy(d => d.Code)];
-        _districtIndex = IndexOf(_districts, d => d.Name, NameKey.ForDistricts);
+        _villages = VillagesIndexed([.. catalog.VillagesIn(scope.Codes)]);
+        _districts = new Indexed<District>(
+            [.. scope.Codes.SelectMany(code => DistrictsUnder(catalog, code)).DistinctBy(d => d.Code)],
+            d => d.Name,
+            d => d.Code,
+            NameKey.ForDistricts);
 
         // Most answers are found inside the scope; the rest of the country is indexed on first need only.
-        _outside = new Lazy<(Village[], NameIndex)>(() =>
-        {
-            var outside = catalog.Villages.Where(v => !scope.Contains(v.Code)).ToArray();
-            return (outside, IndexOf(outside, v => v.Name, NameKey.ForVillages));
-        });
+        _outside = new Lazy<Indexed<Village>>(() =>
+            VillagesIndexed([.. catalog.Villages.Where(v => !scope.Contains(v.Code))]));
     }
 
     /// <summary>The area this matcher searches.</summary>
     public RegionScope Scope { get; }
 
     /// <summary>How many villages lie in the scope.</summary>
-    public int VillageCount => _villages.Length;
+    public int VillageCount => _villages.Items.Length;
 
     /// <summary>
     /// The form a typed village name is compared in ("Desa Oel-Nasi" → "oelnasi"), for showing operators how a
@@ -51,8 +48,8 @@ public sealed class VillageMatcher
     /// </summary>
     public IReadOnlyList<VillageCandidate> Find(string? typed, int max = 8)
     {
-        var key = NameKey.ForVillages.Of(typed);
-        return Villages(_villages, _villageIndex, key, RankedNames.Tolerance(key.Length), max);
+        var name = NameForms.Of(NameKey.ForVillages, typed);
+        return Villages(_villages, name, RankedNames.Tolerance(name.Key.Length), max);
     }
 
     /// <summary>
@@ -61,55 +58,79 @@ public sealed class VillageMatcher
     /// </summary>
     public IReadOnlyList<VillageCandidate> FindOutsideScope(string? typed, int max = 8)
     {
-        var key = NameKey.ForVillages.Of(typed);
-        if (key.Length < 2)
-        {
-            return [];
-        }
-
-        var (villages, index) = _outside.Value;
-        return Villages(villages, index, key, key.Length >= 5 ? 1 : 0, max);
+        var name = NameForms.Of(NameKey.ForVillages, typed);
+        return name.Key.Length < 2 ? [] : Villages(_outside.Value, name, name.Key.Length >= 5 ? 1 : 0, max);
     }
 
     /// <summary>Districts (kecamatan) inside the scope for a typed name, best first; the "which kecamatan?" step.</summary>
     public IReadOnlyList<DistrictCandidate> FindDistricts(string? typed, int max = 8)
     {
-        var key = NameKey.ForDistricts.Of(typed);
-        if (key.Length < 2)
+        var name = NameForms.Of(NameKey.ForDistricts, typed);
+        if (name.Key.Length < 2)
         {
             return [];
         }
 
-        var ranked = RankedNames.Find(
-            _districtIndex, key, RankedNames.Tolerance(key.Length), Clamp(max), i => _districts[i].Code);
+        var ranked = _districts.Find(name, RankedNames.Tolerance(name.Key.Length), Clamp(max));
         return ranked.ConvertAll(r => new DistrictCandidate(
-            _districts[r.Item],
-            _catalog.Regency(_districts[r.Item].RegencyCode)!,
+            _districts.Items[r.Item],
+            _catalog.Regency(_districts.Items[r.Item].RegencyCode)!,
             r.Score,
             r.Distance,
             r.IsExact,
             r.IsConfident));
     }
 
-    private List<VillageCandidate> Villages(Village[] villages, NameIndex index, string key, int tolerance, int max)
+    private List<VillageCandidate> Villages(Indexed<Village> villages, NameForms name, int tolerance, int max)
     {
         // One letter (or none) names nothing: any village would be a guess.
-        if (key.Length < 2)
+        if (name.Key.Length < 2)
         {
             return [];
         }
 
-        var ranked = RankedNames.Find(index, key, tolerance, Clamp(max), i => villages[i].Code);
-        return ranked.ConvertAll(r => new VillageCandidate(
-            _catalog.Locate(villages[r.Item]), r.Score, r.Distance, r.IsExact, r.IsConfident));
+        return villages.Find(name, tolerance, Clamp(max)).ConvertAll(r => new VillageCandidate(
+            _catalog.Locate(villages.Items[r.Item]), r.Score, r.Distance, r.IsExact, r.IsConfident));
     }
 
     /// <summary>A district scope is its own single district; wider scopes hold all districts below them.</summary>
     private static IReadOnlyList<District> DistrictsUnder(RegionCatalog catalog, string code) =>
         catalog.District(code) is { } district ? [district] : catalog.DistrictsOf(code);
 
+    private static Indexed<Village> VillagesIndexed(Village[] villages) =>
+        new(villages, v => v.Name, v => v.Code, NameKey.ForVillages);
+
     private static int Clamp(int max) => Math.Clamp(max, 1, RankedNames.MaxResults);
 
-    private static NameIndex IndexOf<T>(T[] items, Func<T, string> name, NameKey keys) =>
-        new(Array.ConvertAll(items, item => keys.Of(name(item))));
+    /// <summary>Places (villages or districts), their name index and their spaced names for tie-breaking.</summary>
+    private sealed class Indexed<T>
+        where T : class
+    {
+        private readonly NameIndex _index;
+        private readonly string[] _spaced;
+        private readonly string[] _codes;
+
+        public Indexed(T[] items, Func<T, string> nameOf, Func<T, string> codeOf, NameKey keys)
+        {
+            Items = items;
+            var names = Array.ConvertAll(items, item => nameOf(item));
+            var plain = Array.ConvertAll(names, keys.Of);
+            _index = new NameIndex(plain);
+
+            // Most names are one word: then the spaced form is the key itself, and no second string is kept.
+            _spaced = new string[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var spaced = keys.SpacedOf(names[i]);
+                _spaced[i] = spaced == plain[i] ? plain[i] : spaced;
+            }
+
+            _codes = Array.ConvertAll(items, item => codeOf(item));
+        }
+
+        public T[] Items { get; }
+
+        public List<RankedNames.Ranked> Find(NameForms name, int tolerance, int max) =>
+            RankedNames.Find(_index, name, tolerance, max, i => _codes[i], i => _spaced[i]);
+    }
 }

@@ -5,12 +5,14 @@ namespace OvopBot.Storage;
 
 /// <summary>
 /// The one SQLite file. Readers open pooled connections freely (WAL lets them run beside the writer); writers go
-/// through <see cref="BeginWriteAsync"/>, which serialises them in-process so they never spin on SQLITE_BUSY.
+/// through <see cref="BeginWriteAsync"/>, which serialises them in-process on one long-lived writer connection, so
+/// they never spin on SQLITE_BUSY and pay no connection set-up per message.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
 
     public SqliteDatabase(string path)
     {
@@ -23,9 +25,9 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        Migrator.Apply(connection);
+        _writer = Open();
+        Execute(_writer, "PRAGMA journal_mode = WAL;");
+        Migrator.Apply(_writer);
     }
 
     public string Path { get; }
@@ -41,15 +43,14 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>Opens a connection and starts an immediate transaction while holding the process-wide write lock.</summary>
+    /// <summary>Starts an immediate transaction on the writer connection while holding the process-wide write lock.</summary>
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var connection = Open();
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-            return new WriteTransaction(connection, transaction, _writeLock);
+            var transaction = _writer.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return new WriteTransaction(_writer, transaction, _writeLock);
         }
         catch
         {
@@ -67,6 +68,7 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writer.Dispose();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
     }

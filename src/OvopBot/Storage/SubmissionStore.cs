@@ -29,6 +29,18 @@ public static class SubmissionStore
     public static string Status(WriteTransaction write, long submissionId) =>
         write.Connection.QuerySingle<string>("SELECT status FROM submissions WHERE id = @submissionId", new { submissionId }, write.Transaction);
 
+    /// <summary>Removes a draft this conversation leaves behind (it took over another submission).</summary>
+    public static void DeleteDraft(WriteTransaction write, long? submissionId)
+    {
+        if (submissionId is not null)
+        {
+            write.Connection.Execute("DELETE FROM submissions WHERE id = @submissionId AND status = 'draft'", new { submissionId }, write.Transaction);
+        }
+    }
+
+    public static string? Reference(WriteTransaction write, long submissionId) =>
+        write.Connection.QuerySingleOrDefault<string?>("SELECT reference FROM submissions WHERE id = @submissionId", new { submissionId }, write.Transaction);
+
     /// <summary>Mirrors the answers into a draft (no-op for a submitted row: it changes only on submit).</summary>
     public static void UpdateDraft(WriteTransaction write, long submissionId, long contactId, IReadOnlyDictionary<string, JsonNode?> answers, DateTimeOffset now)
     {

@@ -22,8 +22,8 @@ public sealed class WriteTransaction(SqliteConnection connection, SqliteTransact
         }
 
         _disposed = true;
+        // The connection is the database's long-lived writer: it stays open for the next transaction.
         Transaction.Dispose();
-        Connection.Dispose();
         writeLock.Release();
     }
 }

@@ -11,7 +11,7 @@ public sealed class ChatCommandTests
     /// <summary>The happy-path answers, one console line each (photo and location in the console's syntax).</summary>
     internal static string[] WholeRegistration(string photoPath) =>
     [
-        "halo", "ya", "1", "Yohanes Nope", "0812-3456-7890", "Oelnasi", "Kopi Arabika", "2", "3",
+        "halo", "ya", "1", "Yohanes Nope", "0812-3456-7890", "Oelnasi", "1", "Kopi Arabika", "2", "3",
         "Kopi sangrai dari kebun warga", "Biji kopi", "1", "2", "Juni - Agustus", "1", "1.500", "40", "25", "1", "3",
         "2,3", "3", "1 3", "20", "Rp 2,5 jt", "Mesin sangrai", $":photo {photoPath}", ":location -10.1772,123.6070", "0",
     ];
@@ -62,7 +62,7 @@ public sealed class ChatCommandTests
         // First run: answer up to the product question, then kill -9 right after the bot asked it.
         using (var first = BotProcess.Start(database, "chat", "--from", "kill-1"))
         {
-            foreach (var line in lines[..6])
+            foreach (var line in lines[..7])
             {
                 await first.Input.WriteLineAsync(line);
             }
@@ -75,7 +75,7 @@ public sealed class ChatCommandTests
         // Second run carries on where the first stopped.
         using (var second = BotProcess.Start(database, "chat", "--from", "kill-1"))
         {
-            var (output, error, exitCode) = await second.RunToEndAsync(lines[6..]);
+            var (output, error, exitCode) = await second.RunToEndAsync(lines[7..]);
             Assert.True(exitCode == 0, error);
             Assert.Contains("Nomor referensi: OVOP-", output, StringComparison.Ordinal);
         }

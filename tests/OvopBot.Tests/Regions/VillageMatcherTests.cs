@@ -81,6 +81,19 @@ public sealed class VillageMatcherTests
         Assert.DoesNotContain(candidates, c => c.IsConfident);
     }
 
+    [Theory]
+    [InlineData("Mata Loko", "53.18.02.2004", "53.09.02.1017")]
+    [InlineData("mataloko", "53.09.02.1017", "53.18.02.2004")]
+    [InlineData("Muta Loko", "53.18.02.2004", "53.09.02.1017")]
+    public void Spacing_decides_between_two_villages_whose_names_differ_only_by_a_space(
+        string typed, string first, string second)
+    {
+        var candidates = Ntt.Find(typed);
+
+        Assert.Equal([first, second], candidates.Take(2).Select(c => c.Village.Code));
+        Assert.False(candidates[0].IsConfident);
+    }
+
     [Fact]
     public void Candidates_are_capped_and_best_first()
     {

@@ -8,7 +8,7 @@ namespace OvopBot.Flows.Engine;
 /// The working state of one engine step: the session as it evolves, the replies and the events so far, and the
 /// moves every handler shares (ask the current question, save an answer and go on, enter a node).
 /// </summary>
-internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, SessionState state, DateTimeOffset now)
+internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, SessionState state, DateTimeOffset now, IFlowContext context)
 {
     /// <summary>After this many unusable answers in a row the reply also points to BANTUAN (help).</summary>
     private const int MissesBeforeHelpHint = 2;
@@ -19,6 +19,7 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     public FlowEngine Engine { get; } = engine;
     public FlowDefinition Flow { get; } = flow;
     public DateTimeOffset Now { get; } = now;
+    public IFlowContext Context { get; } = context;
     public SessionState State { get; set; } = state;
 
     public FlowNode? CurrentNode => State.NodeId is { } id && Flow.TryGetNode(id, out var node) ? node : null;
@@ -116,6 +117,35 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
         State = State with { Answers = answers, History = history, Pending = null, Misses = 0 };
         Emit(new AnswerSaved(node.Id, node.Save!, value?.DeepClone()));
         Enter(NextOf(node, value));
+    }
+
+    /// <summary>
+    /// Takes over an existing submission: its answers fill every field this conversation has not answered yet (the
+    /// person's own answers so far, such as who they are, win), then the person reviews them at the summary.
+    /// </summary>
+    public void ClaimSubmission(FlowNode node, AcceptedUpdate update)
+    {
+        var answers = new Dictionary<string, JsonNode?>(State.Answers);
+        foreach (var (field, value) in Context.SubmissionAnswers(update.SubmissionId))
+        {
+            if (!answers.ContainsKey(field))
+            {
+                answers[field] = value?.DeepClone();
+            }
+        }
+
+        answers[node.Save!] = update.Value;
+        State = State with { Answers = answers, Pending = null, Misses = 0, History = [.. State.History, node.Id] };
+        Emit(new SubmissionClaimed(update.SubmissionId));
+        Emit(new AnswerSaved(node.Id, node.Save!, update.Value.DeepClone()));
+        var summary = Flow.Nodes.FirstOrDefault(n => n.Expect == AnswerKind.Summary);
+        if (summary is null)
+        {
+            Enter(NextOf(node, update.Value));
+            return;
+        }
+
+        AskAt(summary.Id, T(update.IntroTextKey));
     }
 
     /// <summary>Where a node goes after this answer: its <c>on:</c> branch for the answer, else <c>next</c>.</summary>

@@ -44,9 +44,10 @@ public sealed class FlowEngine
     public IAnswerInterpreter Interpreter(AnswerKind kind) => _interpreters[kind];
 
     /// <summary>Runs one inbound message through the flow.</summary>
-    public StepResult Step(FlowDefinition flow, SessionState state, InboundMessage message, DateTimeOffset now)
+    public StepResult Step(FlowDefinition flow, SessionState state, InboundMessage message, DateTimeOffset now,
+        IFlowContext? context = null)
     {
-        var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now);
+        var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now, context ?? EmptyFlowContext.Instance);
         Handle(step, message);
         return step.Finish();
     }
@@ -165,7 +166,7 @@ public sealed class FlowEngine
             return;
         }
 
-        var input = new AnswerInput(step.Flow, node, message, text, step.State.Language);
+        var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
         Apply(step, node, _interpreters[node.Expect].Interpret(input));
     }
 
@@ -189,6 +190,9 @@ public sealed class FlowEngine
                 step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
                     step.T("did_you_mean", new Dictionary<string, string> { ["answer"] = confirm.Display }),
                     MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+                break;
+            case AcceptedUpdate update:
+                step.ClaimSubmission(node, update);
                 break;
             case FollowUp followUp:
                 step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data) };

@@ -28,3 +28,6 @@ public sealed record LanguageChanged(string Language) : FlowEvent;
 
 /// <summary>The person sent a deep-link or invite payload with /start (e.g. "/start CODE").</summary>
 public sealed record StartPayloadReceived(string Payload) : FlowEvent;
+
+/// <summary>The conversation took over an existing submission to update it (one village, one product).</summary>
+public sealed record SubmissionClaimed(long SubmissionId) : FlowEvent;

@@ -20,3 +20,9 @@ public sealed record Rejected(string TextKey, IReadOnlyDictionary<string, string
 /// the interpreter's <see cref="IAnswerInterpreter.Continue"/> with the next message.
 /// </summary>
 public sealed record FollowUp(OutboundMessage Reply, JsonObject Data) : Interpretation;
+
+/// <summary>
+/// The person chose to update an existing submission (their village already has one): its answers are loaded into
+/// the conversation, <see cref="Value"/> is saved for the node, and the person goes to the summary to change them.
+/// </summary>
+public sealed record AcceptedUpdate(JsonNode Value, long SubmissionId, string IntroTextKey) : Interpretation;

@@ -26,7 +26,7 @@ internal static class PendingHandler
             case PendingKind.AnswerDialog:
                 if (step.CurrentNode is { } node)
                 {
-                    var input = new AnswerInput(step.Flow, node, message, text, step.State.Language);
+                    var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
                     FlowEngine.Apply(step, node, step.Engine.Interpreter(node.Expect).Continue(input, pending.Data ?? []));
                 }
 

@@ -30,6 +30,13 @@ internal static class FlowValidator
         }
 
         CheckConditions(flow, Error);
+        if (flow.Nodes.Any(n => n.Expect == AnswerKind.Village))
+        {
+            foreach (var missing in RequiredTexts.VillageKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            {
+                Error(1, $"text '{missing}' is missing from 'texts' (needed by expect: village)");
+            }
+        }
     }
 
     private static void CheckNode(FlowDefinition flow, FlowNode node, HashSet<string> sectionIds, Action<int, string> error)

@@ -18,9 +18,19 @@ internal static class RequiredTexts
         "text_too_short", "text_too_long", "expect_photo", "expect_voice", "expect_location", "phone_unclear",
         "month_unclear", "summary_footer", "summary_unclear", "finished_menu", "answer_skipped",
         "menu_button", "expect_text", "multichoice_too_many", "multichoice_footer", "answer_yes", "answer_no",
-        "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet", "share_location_button", "share_phone_button",
+        "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet",
+        "share_location_button", "share_phone_button",
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
+    ];
+
+    /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>
+    public static readonly IReadOnlyList<string> VillageKeys =
+    [
+        "village_unclear", "village_confirm", "village_choose", "village_none", "village_not_found", "village_ask_district",
+        "village_district_unknown", "village_choose_district", "village_pick", "village_next_page", "village_outside_scope",
+        "village_display", "district_display", "village_kind_desa", "village_kind_kelurahan", "village_claim",
+        "village_claim_update", "village_claim_other", "village_claim_review", "village_claim_declined",
     ];
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.WhatsApp;
 using OvopBot.Tests.Fakes;
+using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Channels.WhatsApp;
 
@@ -158,7 +159,7 @@ public sealed class WhatsAppSendFailureTests : IAsyncLifetime
             AccessToken = "FAKE-WA-TOKEN", PhoneNumberId = "1", AppSecret = "s", VerifyToken = "v",
             ApiBaseUrl = $"http://127.0.0.1:{port}/v25.0",
         });
-        var clock = new SteppingClock();
+        var clock = new ManualTimeProvider();
         var window = new InMemoryInbound();
         await window.AcceptAsync([new InboundMessage
         {

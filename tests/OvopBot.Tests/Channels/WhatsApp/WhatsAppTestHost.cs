@@ -9,18 +9,19 @@ using Microsoft.Extensions.Logging;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.WhatsApp;
 using OvopBot.Tests.Fakes;
+using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Channels.WhatsApp;
 
 /// <summary>
 /// The service side of a test: a real Kestrel host on 127.0.0.1 wired with <c>AddWhatsAppChannel</c> and
-/// <c>MapWhatsAppWebhook</c>, in-memory sinks, a stepping clock and a fake Graph API server for it to call.
+/// <c>MapWhatsAppWebhook</c>, in-memory sinks, a hand-moved clock and a fake Graph API server for it to call.
 /// </summary>
 public sealed class WhatsAppTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private WhatsAppTestHost(WebApplication app, FakeGraphApiServer graph, SteppingClock clock, string mediaPath)
+    private WhatsAppTestHost(WebApplication app, FakeGraphApiServer graph, ManualTimeProvider clock, string mediaPath)
     {
         _app = app;
         Graph = graph;
@@ -29,7 +30,7 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
     }
 
     public FakeGraphApiServer Graph { get; }
-    public SteppingClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
     public string MediaPath { get; }
     public Uri Webhook { get; private set; } = null!;
     public InMemoryInbound Inbound => _app.Services.GetRequiredService<InMemoryInbound>();
@@ -42,7 +43,7 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
     public static async Task<WhatsAppTestHost> StartAsync(Dictionary<string, string?>? settings = null,
         bool configured = true)
     {
-        var clock = new SteppingClock();
+        var clock = new ManualTimeProvider();
         var graph = await FakeGraphApiServer.StartAsync(clock);
         var mediaPath = Path.Combine(Path.GetTempPath(), "ovopbot-wa-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
