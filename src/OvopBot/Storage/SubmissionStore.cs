@@ -34,7 +34,14 @@ public static class SubmissionStore
     {
         if (submissionId is not null)
         {
-            write.Connection.Execute("DELETE FROM submissions WHERE id = @submissionId AND status = 'draft'", new { submissionId }, write.Transaction);
+            // The session still points at the draft; it is re-pointed when the step saves it, in this transaction.
+            write.Connection.Execute(
+                """
+                UPDATE sessions SET submission_id = NULL WHERE submission_id = @submissionId
+                  AND (SELECT status FROM submissions WHERE id = @submissionId) = 'draft';
+                DELETE FROM submissions WHERE id = @submissionId AND status = 'draft';
+                """,
+                new { submissionId }, write.Transaction);
         }
     }
 

@@ -76,7 +76,8 @@ public sealed class WhatsAppRegistrationTests : IAsyncLifetime
         var afterName = await SayAsync("Yohanes Nope");
         Assert.DoesNotContain(afterName, p => TextOf(p).Contains("nomor HP", StringComparison.Ordinal));
         Asking(afterName, "nama desa");
-        Asking(await SayAsync("Oelnasi"), "produk unggulan desa");
+        var village = Asking(await SayAsync("Oelnasi"), "Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang");
+        Asking(await TapButtonAsync(village, "yes"), "produk unggulan desa");
         var category = Asking(await SayAsync("Kopi Arabika"), "termasuk jenis apa");
         var stage = Asking(await PickRowAsync(category, "plantation"), "Sampai tahap mana");
         Asking(await PickRowAsync(stage, "sold_locally"), "Ceritakan singkat");

@@ -49,21 +49,21 @@ public sealed class WhatsAppWebhookEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_batch_of_fifty_messages_from_ten_people_advances_every_conversation_in_order()
+    public async Task A_batch_of_sixty_messages_from_ten_people_advances_every_conversation_in_order()
     {
         var people = Enumerable.Range(0, 10).Select(i => $"62812000000{i:D2}").ToList();
-        string[] Says(int person) => ["halo", "ya", "1", $"Warga Nomor {person}", "Oelnasi"];
+        string[] Says(int person) => ["halo", "ya", "1", $"Warga Nomor {person}", "Oelnasi", "1"];
         // Interleaved as Meta may batch them: everyone's first message, then everyone's second, …
-        var messages = Enumerable.Range(0, 5)
+        var messages = Enumerable.Range(0, 6)
             .SelectMany(turn => people.Select((from, p) => Text(from, $"wamid.B{p:D2}T{turn}", Says(p)[turn], Now)))
             .ToArray();
-        Assert.Equal(50, messages.Length);
+        Assert.Equal(60, messages.Length);
 
         await _service.PostAsync(messages);
 
         foreach (var (from, p) in people.Select((from, p) => (from, p)))
         {
-            await _service.WaitForTurnAsync(from, $"wamid.B{p:D2}T4");
+            await _service.WaitForTurnAsync(from, $"wamid.B{p:D2}T5");
         }
 
         using var connection = _service.Database.Open();
@@ -73,7 +73,7 @@ public sealed class WhatsAppWebhookEndToEndTests : IAsyncLifetime
             var answered = connection.Query<string?>(
                 "SELECT i.node_id FROM inbound_messages i JOIN contacts c ON c.id = i.contact_id " +
                 "WHERE c.address = @from ORDER BY i.id", new { from }).ToList();
-            Assert.Equal([null, "consent", "role", "name", "village"], answered);
+            Assert.Equal([null, "consent", "role", "name", "village", "village"], answered);
             var (node, json) = connection.QuerySingle<(string, string)>(
                 "SELECT s.node_id, b.answers_json FROM sessions s JOIN contacts c ON c.id = s.contact_id " +
                 "JOIN submissions b ON b.id = s.submission_id WHERE c.address = @from", new { from });
