@@ -25,6 +25,10 @@ public static class CliApp
             FlowsCommand.Create(),
             BackupCommand.Create(),
             ExportCommand.Create(),
+            RolesCommand.Create(),
+            InviteCommand.Create(),
+            RegionsCommand.Create(),
+            BroadcastCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

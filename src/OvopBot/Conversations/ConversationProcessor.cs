@@ -3,6 +3,7 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
+using OvopBot.Roles;
 using OvopBot.Storage;
 
 namespace OvopBot.Conversations;
@@ -89,7 +90,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        var result = engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
+        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
+        // middle of a registration neither counts as an answer nor moves the conversation.
+        var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
+            ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
+            : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)

@@ -44,6 +44,7 @@ public static class CoreServices
         // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
         services.AddSingleton<ICustomerWindow, CustomerWindowStore>();
         services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
+        services.AddOvopStaff();
         return services;
     }
 
@@ -52,6 +53,7 @@ public static class CoreServices
     {
         services.AddHostedService<InboundProcessorService>();
         services.AddHostedService<OutboxService>();
+        services.AddOvopStaffWorkers();
         return services;
     }
 

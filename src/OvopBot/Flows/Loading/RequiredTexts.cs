@@ -20,6 +20,9 @@ internal static class RequiredTexts
         "menu_button", "expect_text", "multichoice_too_many", "multichoice_footer", "answer_yes", "answer_no",
         "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet",
         "share_location_button", "share_phone_button",
+        // issue 6: invite codes and reminders
+        "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
+        "reminder", "reminder_progress", "reminder_footer",
     ];
 
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>

@@ -1,0 +1,114 @@
+using System.Globalization;
+using OvopBot.Regions;
+using OvopBot.Roles;
+using OvopBot.Storage;
+
+namespace OvopBot.Broadcasts;
+
+/// <summary>
+/// Prepare → preview → confirm → enqueue, with every check made before anything is stored: the text's length, the
+/// region (known, inside the service area, a district inside it) and the author's scope.
+/// </summary>
+public sealed class BroadcastService(BroadcastStore store, RoleStore roles, RegionCatalog catalog, RegionScope scope,
+    Signals signals, TimeProvider time)
+{
+    /// <summary>Longer texts are refused: several screens on a basic phone, and WhatsApp templates cap parameters.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <summary>People per enqueue transaction: short enough that replies to others never wait long.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Checks the request, stores it as a draft and returns the preview; throws <see cref="BroadcastRefusedException"/>.</summary>
+    public async Task<BroadcastPreview> PrepareAsync(BroadcastRequest request, StaffRole requiredRole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Text.Trim();
+        if (text.Length == 0)
+        {
+            throw new BroadcastRefusedException("The broadcast text is empty.");
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            throw new BroadcastRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"The broadcast text has {text.Length:N0} characters; at most {MaxTextLength:N0} are allowed."));
+        }
+
+        var region = CheckRegion(request.RegionCode);
+        var district = request.DistrictCode is { } d ? CheckDistrict(d, region) : null;
+        if (request.AuthorContactId is { } author && !await roles.CoversAsync(author, requiredRole, district ?? region, cancellationToken))
+        {
+            throw new BroadcastRefusedException($"{request.Author} may not broadcast to {district ?? region} ({catalog.Name(district ?? region)}): outside their regions.");
+        }
+
+        var everyone = await store.RecipientsAsync(request.Target, district ?? region, cancellationToken);
+        var id = await store.CreateDraftAsync(request with { Text = text, RegionCode = region, DistrictCode = district }, time.GetUtcNow(), cancellationToken);
+        var sendable = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
+        return new BroadcastPreview(id,
+            sendable.GroupBy(r => r.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            everyone.Count(r => r.OptedOut), everyone.Count(r => !r.OptedOut && !r.Reachable));
+    }
+
+    /// <summary>Confirms a draft and enqueues it; false (and nothing enqueued) when it was already confirmed or cancelled.</summary>
+    public async Task<bool> ConfirmAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await store.ConfirmAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+
+        await EnqueueAsync(id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Finishes enqueuing broadcasts a crash interrupted; nobody already enqueued gets a second row.</summary>
+    public async Task<int> ResumeInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var ids = await store.EnqueuingAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await EnqueueAsync(id, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
+    public Task<int?> CancelAsync(long id, CancellationToken cancellationToken) => store.CancelAsync(id, time.GetUtcNow(), cancellationToken);
+
+    public Task<BroadcastProgress?> ProgressAsync(long id, CancellationToken cancellationToken) => store.ProgressAsync(id, cancellationToken);
+
+    private async Task EnqueueAsync(long id, CancellationToken cancellationToken)
+    {
+        foreach (var channel in await store.EnqueueAsync(id, BatchSize, time.GetUtcNow(), cancellationToken))
+        {
+            signals.Outbox(channel).Notify();
+        }
+    }
+
+    private string CheckRegion(string text)
+    {
+        var code = RegionCode.Normalize(text);
+        if (code is null || RegionCode.LevelOf(code) == RegionLevel.Village || !catalog.Contains(code))
+        {
+            throw new BroadcastRefusedException($"'{text}' is not a known province, regency or district code.");
+        }
+
+        if (!scope.Contains(code) && !scope.Codes.Any(s => RegionCode.IsWithin(s, code)))
+        {
+            throw new BroadcastRefusedException($"{code} ({catalog.Name(code)}) is outside the service area ({string.Join(", ", scope.Names)}).");
+        }
+
+        return code;
+    }
+
+    private string CheckDistrict(string text, string region)
+    {
+        var code = RegionCode.Normalize(text);
+        if (code is null || RegionCode.LevelOf(code) != RegionLevel.District || !catalog.Contains(code) || !RegionCode.IsWithin(code, region))
+        {
+            throw new BroadcastRefusedException($"'{text}' is not a district of {region} ({catalog.Name(region)}).");
+        }
+
+        return code;
+    }
+}

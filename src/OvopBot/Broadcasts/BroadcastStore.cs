@@ -1,0 +1,176 @@
+using Dapper;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Outbox;
+using OvopBot.Storage;
+
+namespace OvopBot.Broadcasts;
+
+/// <summary>
+/// Broadcasts (table <c>broadcasts</c>) and their outbox rows. Enqueuing goes in batches, each its own short
+/// transaction, so conversation replies never wait long for the write lock; the outbox's unique
+/// (broadcast_id, contact_id) index makes enqueuing again after a crash add only the rows still missing.
+/// </summary>
+public sealed class BroadcastStore(SqliteDatabase database)
+{
+    /// <summary>The people the target selects in the region (a district code narrows it), skipped ones included.</summary>
+    public async Task<IReadOnlyList<BroadcastRecipient>> RecipientsAsync(BroadcastTarget target, string regionCode, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<(long Id, string Channel, string Address, long OptedOut, long Reachable)>(new CommandDefinition(
+            """
+            WITH mine AS (
+                SELECT s.contact_id,
+                       max(s.status = 'submitted') AS submitted,
+                       max(EXISTS (SELECT 1 FROM submissions x WHERE x.village_code = s.village_code AND x.status = 'submitted')) AS village_done
+                FROM submissions s
+                WHERE s.village_code = @regionCode OR s.village_code LIKE @prefix
+                GROUP BY s.contact_id)
+            SELECT c.id, c.channel, c.address, c.opted_out, c.reachable
+            FROM mine m JOIN contacts c ON c.id = m.contact_id
+            WHERE @target = 'all'
+               OR (@target = 'finished' AND m.submitted = 1)
+               OR (@target = 'unfinished' AND m.submitted = 0)
+               OR (@target = 'not-started' AND m.village_done = 0)
+            ORDER BY c.id
+            """,
+            new { regionCode, prefix = regionCode + ".%", target = BroadcastTargets.ToText(target) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new BroadcastRecipient(r.Id, r.Channel, r.Address, r.OptedOut == 1, r.Reachable != 0)).ToList();
+    }
+
+    public async Task<long> CreateDraftAsync(BroadcastRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO broadcasts (author, target, region_code, district_code, text, status, created_at, status_at)
+            VALUES (@Author, @target, @RegionCode, @DistrictCode, @Text, 'draft', @now, @now) RETURNING id
+            """,
+            new { request.Author, target = BroadcastTargets.ToText(request.Target), request.RegionCode, request.DistrictCode, request.Text, now = DbTime.Write(now) },
+            write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+        return id;
+    }
+
+    /// <summary>Moves a draft to enqueuing; false when it was confirmed (or cancelled) before, so a second confirmation does nothing.</summary>
+    public Task<bool> ConfirmAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SetStatusAsync(id, "draft", "enqueuing", now, cancellationToken);
+
+    /// <summary>
+    /// Adds the outbox rows of a confirmed broadcast, <paramref name="batchSize"/> people per transaction, then marks
+    /// it queued. Stops early when it is cancelled meanwhile, or after <paramref name="maxBatches"/> (tests use this to
+    /// stop "mid-way" as a crash would). Returns the channels that got rows.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> EnqueueAsync(long id, int batchSize, DateTimeOffset now, CancellationToken cancellationToken,
+        int maxBatches = int.MaxValue)
+    {
+        var (target, region, district, text, status) = await RowAsync(id, cancellationToken);
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        if (status != "enqueuing")
+        {
+            return channels;
+        }
+
+        var everyone = await RecipientsAsync(target, district ?? region, cancellationToken);
+        var recipients = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
+        var message = new OutboundMessage { Text = text };
+        for (var batch = 0; batch * batchSize < recipients.Count; batch++)
+        {
+            if (batch >= maxBatches)
+            {
+                return channels;
+            }
+
+            using var write = await database.BeginWriteAsync(cancellationToken);
+            if (await write.Connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT status FROM broadcasts WHERE id = @id", new { id },
+                    write.Transaction, cancellationToken: cancellationToken)) != "enqueuing")
+            {
+                return channels; // cancelled meanwhile
+            }
+
+            foreach (var r in recipients.Skip(batch * batchSize).Take(batchSize))
+            {
+                OutboxStore.Enqueue(write, r.ContactId, r.Channel, r.Address, OutboundKind.Broadcast, message, now, broadcastId: id);
+                channels.Add(r.Channel);
+            }
+
+            write.Commit();
+        }
+
+        using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE broadcasts SET status = 'queued', status_at = @now, skipped_opted_out = @optedOut, skipped_unreachable = @unreachable
+                WHERE id = @id AND status = 'enqueuing'
+                """,
+                new { id, now = DbTime.Write(now), optedOut = everyone.Count(r => r.OptedOut), unreachable = everyone.Count(r => !r.OptedOut && !r.Reachable) },
+                write.Transaction, cancellationToken: cancellationToken));
+            write.Commit();
+        }
+
+        return channels;
+    }
+
+    /// <summary>Stops a broadcast: rows not yet sent are cancelled. Returns how many, or null when there is no such broadcast.</summary>
+    public async Task<int?> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var p = new { id, now = DbTime.Write(now) };
+        if (await write.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE broadcasts SET status = 'cancelled', status_at = @now WHERE id = @id", p, write.Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return null;
+        }
+
+        var cancelled = await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbound_messages SET status = 'cancelled', status_at = @now WHERE broadcast_id = @id AND status = 'pending'",
+            p, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+        return cancelled;
+    }
+
+    public async Task<BroadcastProgress?> ProgressAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<(string Status, long OptedOut, long Unreachable)?>(new CommandDefinition(
+            "SELECT status, skipped_opted_out, skipped_unreachable FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        if (row is not { } b)
+        {
+            return null;
+        }
+
+        var counts = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+            "SELECT status, count(*) FROM outbound_messages WHERE broadcast_id = @id GROUP BY status", new { id },
+            cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => (int)r.Count);
+        int Of(params string[] statuses) => statuses.Sum(s => counts.GetValueOrDefault(s));
+        return new BroadcastProgress(id, b.Status, counts.Values.Sum(), Of("pending"), Of("sent", "delivered", "read"), Of("failed", "held"),
+            Of("cancelled"), (int)b.OptedOut, (int)b.Unreachable);
+    }
+
+    /// <summary>Broadcasts confirmed but not fully enqueued (a crash came in between).</summary>
+    public async Task<IReadOnlyList<long>> EnqueuingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM broadcasts WHERE status = 'enqueuing' ORDER BY id", cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<(BroadcastTarget Target, string Region, string? District, string Text, string Status)> RowAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleAsync<(string Target, string Region, string? District, string Text, string Status)>(new CommandDefinition(
+            "SELECT target, region_code, district_code, text, status FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        BroadcastTargets.TryParse(row.Target, out var target);
+        return (target, row.Region, row.District, row.Text, row.Status);
+    }
+
+    private async Task<bool> SetStatusAsync(long id, string from, string to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET status = @to, status_at = @now WHERE id = @id AND status = @from",
+            new { id, from, to, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+        return changed == 1;
+    }
+}

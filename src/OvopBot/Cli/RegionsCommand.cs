@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using OvopBot.Regions;
+
+namespace OvopBot.Cli;
+
+/// <summary>
+/// <c>regions status [CODE] [--missing]</c>: villages submitted / in progress / not started, regency → district,
+/// for a region code (default: the service area), and optionally the villages still missing with their contact.
+/// </summary>
+internal static class RegionsCommand
+{
+    public static Command Create() => new("regions", "Official regions: status of the registration by region") { Status() };
+
+    private static Command Status()
+    {
+        var code = new Argument<string?>("code") { Description = "Province, regency or district code (default: the service area)", Arity = ArgumentArity.ZeroOrOne };
+        var missing = new Option<bool>("--missing") { Description = "Also list the villages not yet submitted, with the contact person where known" };
+        var command = CliApp.Verb("status", "Villages submitted / in progress / not started, by regency and district");
+        command.Arguments.Add(code);
+        command.Options.Add(missing);
+        StaffAction.Set(command, async (result, host, ct) =>
+        {
+            var catalog = host.Services.GetRequiredService<RegionCatalog>();
+            var scope = host.Services.GetRequiredService<RegionScope>();
+            IReadOnlyList<string> codes = result.GetValue(code) is { } c ? [StaffArguments.Region(c, catalog, scope)] : scope.Codes;
+            var query = host.Services.GetRequiredService<RegionStatusQuery>();
+            Print(await query.ReportAsync(codes, ct));
+            if (result.GetValue(missing))
+            {
+                Console.WriteLine();
+                foreach (var v in await query.MissingAsync(codes, ct))
+                {
+                    var who = v.Contact is null ? "" : $"  {v.ContactName} {v.Contact} {v.Phone}".TrimEnd();
+                    Console.WriteLine($"{v.Location.Village.Code,-14} {v.Location.Village.Name,-26} {v.Location.District.Name,-22} {Label(v.Progress),-12}{who}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(RegionStatusReport report)
+    {
+        Console.WriteLine($"{"code",-10} {"name",-34} {"villages",8} {"submitted",9} {"in progress",11} {"not started",11}");
+        foreach (var regency in report.Regencies)
+        {
+            Row(regency.Regency.Code, regency.Regency.Name, regency.Counts);
+            foreach (var district in regency.Districts)
+            {
+                Row(district.District.Code, "  " + district.District.Name, district.Counts);
+            }
+        }
+
+        Row("", "total", report.Totals);
+    }
+
+    private static void Row(string code, string name, ProgressCounts c) =>
+        Console.WriteLine($"{code,-10} {name,-34} {c.Villages,8} {c.Submitted,9} {c.InProgress,11} {c.NotStarted,11}");
+
+    private static string Label(VillageProgress progress) => progress == VillageProgress.InProgress ? "in progress" : "not started";
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using OvopBot.Broadcasts;
+using OvopBot.Regions;
+using OvopBot.Reminders;
+using OvopBot.Roles;
+
+namespace OvopBot.Hosting;
+
+/// <summary>
+/// Registers facilitator and admin features (issue 6): roles, invites, status by region, broadcasts, reminders.
+/// Relies on the region catalog and scope that <see cref="CoreServices"/> registers.
+/// </summary>
+public static class StaffServices
+{
+    public static IServiceCollection AddOvopStaff(this IServiceCollection services)
+    {
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<InviteStore>();
+        services.AddSingleton<RegionStatusQuery>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastService>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
+            o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
+            $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();
+        services.AddSingleton<ReminderService>();
+        return services;
+    }
+
+    /// <summary>The background parts: reminders, and finishing broadcasts a crash interrupted while enqueuing.</summary>
+    public static IServiceCollection AddOvopStaffWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<BroadcastRecoveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        return services;
+    }
+}

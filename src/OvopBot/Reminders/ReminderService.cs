@@ -1,0 +1,144 @@
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Conversations;
+using OvopBot.Flows.Engine;
+using OvopBot.Flows.Loading;
+using OvopBot.Outbox;
+using OvopBot.Storage;
+
+namespace OvopBot.Reminders;
+
+/// <summary>
+/// Nudges people who started and did not finish: reminder n goes out when the person has been silent for
+/// <c>Reminders:After[n]</c> since their last message, only during the day in WITA, never to someone who finished,
+/// opted out or cannot be reached. Each reminder is logged with the idle period it belongs to, in the same
+/// transaction as its outbox row, so a restart never repeats one and a new answer starts a new count.
+/// </summary>
+public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, FlowEngine engine, IOptions<ConversationOptions> conversation,
+    IOptions<ReminderOptions> options, Signals signals, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
+{
+    private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Sending reminders failed; trying again at the next check");
+            }
+
+            await Task.Delay(options.Value.CheckEvery, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Enqueues every reminder due now; returns how many.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        if (local.Hour < options.Value.FromHour || local.Hour >= options.Value.UntilHour)
+        {
+            return 0; // people are asleep; the first check in the morning sends what fell due overnight
+        }
+
+        var schedule = options.Value.Schedule;
+        List<(long ContactId, string IdleSince)> candidates;
+        await using (var connection = database.Open())
+        {
+            candidates = (await connection.QueryAsync<(long, string)>(new CommandDefinition(
+                """
+                SELECT s.contact_id, c.last_inbound_at FROM sessions s JOIN contacts c ON c.id = s.contact_id
+                WHERE s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
+                  AND c.last_inbound_at IS NOT NULL AND c.last_inbound_at <= @earliest
+                """,
+                new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        var sent = 0;
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (contactId, idleSince) in candidates)
+        {
+            var number = schedule.Count(after => DbTime.Read(idleSince) + after <= now);
+            if (await TrySendAsync(contactId, idleSince, number, now, cancellationToken) is { } channel)
+            {
+                sent++;
+                channels.Add(channel);
+            }
+        }
+
+        foreach (var channel in channels)
+        {
+            signals.Outbox(channel).Notify();
+        }
+
+        return sent;
+    }
+
+    private async Task<string?> TrySendAsync(long contactId, string idleSince, int number, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var p = new { contactId, idleSince, number };
+        // Checked again inside the transaction: the person may have answered, finished or opted out meanwhile.
+        var contact = await write.Connection.QuerySingleOrDefaultAsync<(string Channel, string Address)?>(new CommandDefinition(
+            """
+            SELECT c.channel, c.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
+            WHERE c.id = @contactId AND c.last_inbound_at = @idleSince AND s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
+              AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
+            """, p, write.Transaction, cancellationToken: cancellationToken));
+        var (state, submissionId) = SessionStore.Load(write, contactId);
+        if (contact is not { } to || state is null || Render(state) is not { } message)
+        {
+            return null;
+        }
+
+        OutboxStore.Enqueue(write, contactId, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contactId, @idleSince, @number, @now)",
+            new { contactId, idleSince, number, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
+        // The reminder re-asks the question, so the next answer is an answer to it, not a "welcome back".
+        SessionStore.Save(write, contactId, state with { LastActivityAt = now, Pending = null }, submissionId, now);
+        write.Commit();
+        return to.Channel;
+    }
+
+    private OutboundMessage? Render(SessionState state)
+    {
+        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
+        if (engine.CurrentQuestion(flow, state) is not { } question)
+        {
+            return null;
+        }
+
+        var language = state.Language;
+        var intro = FlowEngine.Progress(flow, state.NodeId, language) is { Length: > 0 } progress
+            ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
+            : flow.Text("reminder", language);
+        return question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // WITA has no daylight saving; without tzdata a fixed UTC+8 is the same clock.
+            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
+        }
+    }
+}
