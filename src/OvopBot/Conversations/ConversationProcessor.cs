@@ -29,12 +29,12 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            if (InboundStore.Insert(write, message) is not { } id)
+            if (InboundStore.Insert(write, message) is not { } stored)
             {
                 return [];
             }
 
-            replies = Step(write, InboundQueries.ById(write.Connection, id, write.Transaction)!);
+            replies = Step(write, stored);
             write.Commit();
         }
 

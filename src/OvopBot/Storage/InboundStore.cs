@@ -36,8 +36,8 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
         return added;
     }
 
-    /// <summary>Inserts one message inside an open transaction; returns its id, or null for a re-delivery.</summary>
-    public static long? Insert(WriteTransaction write, InboundMessage message)
+    /// <summary>Inserts one message inside an open transaction; returns it as stored, or null for a re-delivery.</summary>
+    public static StoredInbound? Insert(WriteTransaction write, InboundMessage message)
     {
         var received = DbTime.Write(message.ReceivedAt);
         var contactId = write.Connection.ExecuteScalar<long>(
@@ -52,7 +52,7 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             """,
             new { message.Channel, message.Address, message.DisplayName, Phone = VouchedPhone(message), received },
             write.Transaction);
-        return write.Connection.ExecuteScalar<long?>(
+        var id = write.Connection.ExecuteScalar<long?>(
             """
             INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
                                           latitude, longitude, phone, received_at)
@@ -68,6 +68,7 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
                 longitude = message.Location?.Longitude, message.Phone, received,
             },
             write.Transaction);
+        return id is null ? null : new StoredInbound(id.Value, contactId, message, Processed: false);
     }
 
     // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact.
