@@ -7,10 +7,47 @@ namespace OvopBot.Cli;
 /// <summary>
 /// <c>regions status [CODE] [--missing]</c>: villages submitted / in progress / not started, regency → district,
 /// for a region code (default: the service area), and optionally the villages still missing with their contact.
+/// <c>regions find NAME</c>: how a typed village name is matched against the official list in the service area.
 /// </summary>
 internal static class RegionsCommand
 {
-    public static Command Create() => new("regions", "Official regions: status of the registration by region") { Status() };
+    public static Command Create() => new("regions", "Official regions: registration status by region, village name matching")
+    {
+        Status(),
+        Find(),
+    };
+
+    private static Command Find()
+    {
+        var name = new Argument<string>("name") { Description = "A village name as a person might type it" };
+        var command = CliApp.Verb("find", "Show how a typed village name is matched (candidates inside the service area)");
+        command.Arguments.Add(name);
+        command.SetAction(result =>
+        {
+            using var host = Hosting.CliHost.Build(result.UnmatchedTokens);
+            var matcher = host.Services.GetRequiredService<VillageMatcher>();
+            var typed = result.GetValue(name)!;
+            Console.WriteLine($"compared as: \"{VillageMatcher.ComparisonKey(typed)}\" within {matcher.Scope} ({string.Join(", ", matcher.Scope.Names)})");
+            var candidates = matcher.Find(typed);
+            foreach (var c in candidates)
+            {
+                var l = c.Location;
+                Console.WriteLine($"{l.Village.Code,-14} {l.Village.Kind,-9} {l.Village.Name,-24} Kec. {l.District.Name,-20} {l.Regency.Name,-28} " +
+                                  $"score {c.Score:0.00} edits {c.Distance}{(c.IsExact ? " exact" : "")}{(c.IsConfident ? " confident" : "")}");
+            }
+
+            if (candidates.Count == 0)
+            {
+                var outside = matcher.FindOutsideScope(typed, 3);
+                Console.WriteLine(outside.Count == 0
+                    ? "no candidates: the bot asks for the district (kecamatan) next"
+                    : "no candidates in the service area; outside it: " + string.Join("; ", outside.Select(o => $"{o.Village.Name} ({o.Location.Regency.Name})")));
+            }
+
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Status()
     {
