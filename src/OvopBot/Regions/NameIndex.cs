@@ -126,7 +126,7 @@ internal sealed class NameIndex
                     continue;
                 }
 
-                var distance = EditDistance.Bounded(query, text, maxDistance);
+                var distance = Understanding.EditDistance.Compute(query, text, maxDistance);
                 if (distance <= maxDistance)
                 {
                     results.Add(new KeyMatch(key, distance, common));

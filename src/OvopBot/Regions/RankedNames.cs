@@ -45,7 +45,7 @@ internal static class RankedNames
             var longer = key.Length - query.Key.Length;
             foreach (var item in index.ItemsOf(match.Key))
             {
-                var spacing = EditDistance.Bounded(query.Spaced, spacedOf(item), match.Distance + 3);
+                var spacing = Understanding.EditDistance.Compute(query.Spaced, spacedOf(item), match.Distance + 3);
                 ranked.Add(new Ranked(item, match.Distance, score, codeOf(item))
                 {
                     Spacing = spacing,
