@@ -4,6 +4,7 @@ using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
 using OvopBot.Roles;
+using OvopBot.Staff;
 using OvopBot.Storage;
 
 namespace OvopBot.Conversations;
@@ -15,7 +16,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -27,6 +28,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             if (InboundStore.Insert(write, message) is not { } stored)
@@ -34,7 +36,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            replies = Step(write, stored);
+            replies = Step(write, stored, staffAnswer);
             write.Commit();
         }
 
@@ -47,6 +49,19 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     {
         IReadOnlyList<OutboundMessage> replies;
         string channel;
+        StaffAnswer? staffAnswer;
+        await using (var read = database.Open())
+        {
+            // Staff commands are answered before the write lock is taken (see StaffDesk); ordinary messages skip it.
+            var peek = InboundQueries.ById(read, inboundId);
+            if (peek is null || peek.Processed)
+            {
+                return [];
+            }
+
+            staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
+        }
+
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
@@ -56,7 +71,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            replies = Step(write, stored);
+            replies = Step(write, stored, staffAnswer);
             write.Commit();
         }
 
@@ -73,7 +88,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     }
 
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
-    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored)
+    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
     {
         var flow = flows[options.Value.Flow];
         var now = time.GetUtcNow();
@@ -92,9 +107,16 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
         // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
         // middle of a registration neither counts as an answer nor moves the conversation.
+        if (staffAnswer is not null)
+        {
+            StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
+        }
+
         var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
             ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
-            : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
+            : staffAnswer?.Replies is { } staffReplies
+                ? new StepResult(state, staffReplies, [])
+                : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)

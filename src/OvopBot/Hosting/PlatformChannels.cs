@@ -18,6 +18,8 @@ public static class PlatformChannels
         if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]))
         {
             services.AddTelegramChannel(configuration);
+            // The "/" menu needs the flows and roles, which the channel itself knows nothing about.
+            services.AddHostedService<TelegramCommandsRegistrar>();
             active++;
         }
 

@@ -3,6 +3,7 @@ using OvopBot.Broadcasts;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
+using OvopBot.Staff;
 
 namespace OvopBot.Hosting;
 
@@ -19,6 +20,8 @@ public static class StaffServices
         services.AddSingleton<RegionStatusQuery>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<StaffBroadcastDialog>();
+        services.AddSingleton<StaffDesk>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();

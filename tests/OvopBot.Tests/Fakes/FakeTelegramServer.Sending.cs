@@ -14,6 +14,7 @@ public sealed partial class FakeTelegramServer
     private readonly Dictionary<long, FakeRateBucket> _chatBuckets = [];
     private readonly Dictionary<long, long> _lastMessageIds = [];
     private readonly List<FakeTelegramMessage> _sent = [];
+    private int _floodRefusals;
     private FakeRateBucket? _botBucket;
 
     /// <summary>Sustained messages per second one chat may receive (Telegram's guidance: about 1).</summary>
@@ -24,6 +25,18 @@ public sealed partial class FakeTelegramServer
 
     /// <summary>Messages per second for the whole bot, also its burst (Telegram's guidance: about 30).</summary>
     public double BotPerSecond { get; set; } = 30;
+
+    /// <summary>How many sends were answered 429 (flood limit); a sender that paces itself well gets none.</summary>
+    public int FloodRefusals
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _floodRefusals;
+            }
+        }
+    }
 
     public IReadOnlyList<FakeTelegramMessage> Sent
     {
@@ -135,6 +148,7 @@ public sealed partial class FakeTelegramServer
             if (wait > TimeSpan.Zero)
             {
                 var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+                _floodRefusals++;
                 return ErrorAsync(context, 429, $"Too Many Requests: retry after {seconds}",
                     new JsonObject { ["retry_after"] = seconds });
             }

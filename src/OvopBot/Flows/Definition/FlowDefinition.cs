@@ -12,8 +12,10 @@ public sealed class FlowDefinition
     public FlowDefinition(string id, int version, string sourceFile, IReadOnlyList<string> languages, string start,
         IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowSection> sections,
         IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> commands,
-        IReadOnlyDictionary<string, LocalizedText> texts, TimeSpan resumeAfter)
+        IReadOnlyDictionary<string, LocalizedText> texts, TimeSpan resumeAfter,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? staffCommands = null)
     {
+        StaffCommands = staffCommands ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
         Id = id;
         Version = version;
         SourceFile = sourceFile;
@@ -39,6 +41,12 @@ public sealed class FlowDefinition
     public IReadOnlyList<FlowSection> Sections { get; }
     /// <summary>Keywords of each global command, per language.</summary>
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
+    /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
+    public static readonly IReadOnlyList<string> StaffCommandNames =
+        ["summary", "missing", "broadcast", "broadcast_status", "more", "confirm", "cancel"];
+
+    /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }
     /// <summary>Shared texts (help, errors, progress…), by key.</summary>
     public IReadOnlyDictionary<string, LocalizedText> Texts { get; }
     /// <summary>After this long without activity, the next message is greeted with "welcome back" and progress.</summary>

@@ -11,7 +11,7 @@ namespace OvopBot.Flows.Loading;
 internal sealed class FlowReader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "languages", "start", "resume_after", "sections", "commands", "texts", "nodes"];
+        ["id", "version", "languages", "start", "resume_after", "sections", "commands", "staff_commands", "texts", "nodes"];
 
     private static readonly string[] NodeKeys =
     [
@@ -67,6 +67,7 @@ internal sealed class FlowReader
         var resumeAfter = ReadDuration(top.Find("resume_after")) ?? TimeSpan.FromHours(6);
         var sections = ReadSections(top.Find("sections"));
         var commands = ReadCommands(top.Find("commands"));
+        var staffCommands = ReadStaffCommands(top.Find("staff_commands"));
         var texts = ReadTexts(top.Find("texts"));
         var nodes = ReadNodes(top.Find("nodes"), top.Line);
         if (id is null || start is null || nodes.Count == 0 || _errors.Count > 0)
@@ -74,7 +75,7 @@ internal sealed class FlowReader
             return null;
         }
 
-        return new FlowDefinition(id, version, _file, _languages, start, nodes, sections, commands, texts, resumeAfter);
+        return new FlowDefinition(id, version, _file, _languages, start, nodes, sections, commands, texts, resumeAfter, staffCommands);
     }
 
     // ---- top-level parts ---------------------------------------------------------------------------------------
@@ -171,6 +172,56 @@ internal sealed class FlowReader
         foreach (var required in Enum.GetValues<FlowCommand>().Where(c => c != FlowCommand.Start && !commands.ContainsKey(c)))
         {
             Error(entry.Line, $"command '{required.ToString().ToLowerInvariant()}' has no keywords");
+        }
+
+        return commands;
+    }
+
+    /// <summary>
+    /// Optional keywords for staff commands (summary, missing, broadcast…): the flow only names them; who may use
+    /// them and what they do is decided outside the engine, so the names are checked against a short known list.
+    /// </summary>
+    private Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadStaffCommands(YamlEntry? entry)
+    {
+        var commands = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        if (entry is null)
+        {
+            return commands;
+        }
+
+        if (entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, "'staff_commands' must map a staff command to its keywords per language");
+            return commands;
+        }
+
+        foreach (var e in Unique(map, "staff command"))
+        {
+            if (!FlowDefinition.StaffCommandNames.Contains(e.Key, StringComparer.Ordinal))
+            {
+                Error(e.Line, $"unknown staff command '{e.Key}'; known: {string.Join(", ", FlowDefinition.StaffCommandNames)}");
+                continue;
+            }
+
+            if (e.Value is not YamlMap perLanguage)
+            {
+                Error(e.Line, $"staff command '{e.Key}' must map each language to its keywords");
+                continue;
+            }
+
+            var keywords = new Dictionary<string, IReadOnlyList<string>>();
+            foreach (var lang in Unique(perLanguage, "language"))
+            {
+                CheckLanguage(lang.Key, lang.Line);
+                keywords[lang.Key] = ScalarList(lang.Value);
+            }
+
+            foreach (var missing in _languages.Where(l => !keywords.ContainsKey(l)))
+            {
+                Error(e.Line, $"staff command '{e.Key}' has no keywords in language '{missing}'");
+            }
+
+            commands[e.Key] = keywords;
         }
 
         return commands;

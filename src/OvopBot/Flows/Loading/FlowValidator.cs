@@ -37,6 +37,14 @@ internal static class FlowValidator
                 Error(1, $"text '{missing}' is missing from 'texts' (needed by expect: village)");
             }
         }
+
+        if (flow.StaffCommands.Count > 0)
+        {
+            foreach (var missing in RequiredTexts.StaffKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            {
+                Error(1, $"text '{missing}' is missing from 'texts' (needed by staff_commands)");
+            }
+        }
     }
 
     private static void CheckNode(FlowDefinition flow, FlowNode node, HashSet<string> sectionIds, Action<int, string> error)

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Telegram.Api;
+using OvopBot.Conversations;
+using OvopBot.Flows.Loading;
+using OvopBot.Roles;
+
+namespace OvopBot.Channels.Telegram;
+
+/// <summary>
+/// At start, registers the "/" menu with setMyCommands: the ordinary commands for everyone (per flow language; the
+/// first language is the default list), and the staff commands too in the chats of people who have a role then.
+/// A role given later shows in the menu after the next start; the commands work typed either way. The menu is a
+/// convenience, so a failure is logged and the service goes on.
+/// </summary>
+public sealed class TelegramCommandsRegistrar(TelegramClient client, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
+    ILogger<TelegramCommandsRegistrar> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var flow = flows[options.Value.Flow];
+            foreach (var language in flow.Languages)
+            {
+                var code = language == flow.DefaultLanguage ? null : language;
+                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Everyone(flow, language), LanguageCode: code), stoppingToken);
+            }
+
+            var staffChats = (await roles.ListAsync(stoppingToken))
+                .Select(g => g.Contact)
+                .Where(c => c.StartsWith(TelegramUpdateMapper.ChannelName + ":", StringComparison.Ordinal))
+                .Select(c => long.TryParse(c[(TelegramUpdateMapper.ChannelName.Length + 1)..], out var id) ? id : (long?)null)
+                .OfType<long>()
+                .Distinct()
+                .ToList();
+            foreach (var chat in staffChats)
+            {
+                // A per-chat list has no language variants; it is in the flow's default language.
+                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Staff(flow, flow.DefaultLanguage),
+                    new BotCommandScope("chat", chat)), stoppingToken);
+            }
+
+            logger.LogInformation("Telegram command menu set ({Languages} language(s), {Staff} staff chat(s))", flow.Languages.Count, staffChats.Count);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (TelegramRequestException ex)
+        {
+            logger.LogWarning("Telegram setMyCommands failed: {Error}; the commands still work when typed", ex.Message);
+        }
+    }
+}

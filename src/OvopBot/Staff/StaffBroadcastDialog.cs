@@ -1,0 +1,184 @@
+using System.Globalization;
+using OvopBot.Broadcasts;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Regions;
+using OvopBot.Roles;
+
+namespace OvopBot.Staff;
+
+/// <summary>
+/// The broadcast dialog in the chat: target → area (a district or regency of the person's scope, or 0 for all) →
+/// text → preview → KIRIM/BATAL. Everything that matters (scope, text length, once per person, a second
+/// confirmation doing nothing) is <see cref="BroadcastService"/>'s, the same rules as on the command line.
+/// </summary>
+public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCatalog catalog)
+{
+    private static readonly BroadcastTarget[] Targets = [BroadcastTarget.All, BroadcastTarget.Unfinished, BroadcastTarget.Finished, BroadcastTarget.NotStarted];
+
+    public StaffAnswer Start(StaffContext ctx, StaffState state)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(state);
+        return Reply(state.Closed() with { Dialog = StaffState.BroadcastDialog, Step = "target" }, ctx.Text("staff_broadcast_target"));
+    }
+
+    public async Task<StaffAnswer?> ContinueAsync(StaffContext ctx, StaffState state, StaffCommand? command, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Step == "sent")
+        {
+            // After KIRIM only a second KIRIM (refused: never twice) or BATAL (stop what is not sent yet) are ours.
+            return command switch
+            {
+                StaffCommand.Confirm => Reply(state, ctx.Text("staff_broadcast_already_sent")),
+                StaffCommand.Cancel when state.LastBroadcastId is { } sent => await CancelAsync(ctx, state, sent, cancellationToken),
+                _ => new StaffAnswer(null, state.Closed()),
+            };
+        }
+
+        if (command == StaffCommand.Cancel)
+        {
+            return state.DraftId is { } draft ? await CancelAsync(ctx, state, draft, cancellationToken) : Reply(state.Closed(), ctx.Text("staff_broadcast_cancelled"));
+        }
+
+        return state.Step switch
+        {
+            "target" => ChooseTarget(ctx, state, text),
+            "area" => ChooseArea(ctx, state, text),
+            "text" => await PrepareAsync(ctx, state, text, cancellationToken),
+            "preview" when command == StaffCommand.Confirm => await ConfirmAsync(ctx, state, cancellationToken),
+            _ => Reply(state, ctx.Text("staff_broadcast_confirm_hint")),
+        };
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> ProgressAsync(StaffContext ctx, long? broadcastId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (broadcastId is not { } id || await broadcasts.ProgressAsync(id, cancellationToken) is not { } p)
+        {
+            return [new OutboundMessage { Text = ctx.Text("staff_broadcast_none") }];
+        }
+
+        var values = StaffDesk.V(("sent", p.Sent), ("total", p.Total), ("failed", p.Failed), ("cancelled", p.Cancelled));
+        return [new OutboundMessage { Text = ctx.Text(p.Done ? "staff_broadcast_done" : "staff_broadcast_progress", values) }];
+    }
+
+    private StaffAnswer ChooseTarget(StaffContext ctx, StaffState state, string text)
+    {
+        if (Number(text) is not { } n || n < 1 || n > Targets.Length)
+        {
+            return Reply(state, ctx.Text("staff_choice_unclear"));
+        }
+
+        state = state with { Target = BroadcastTargets.ToText(Targets[n - 1]) };
+        var areas = ctx.Scopes.SelectMany(AreasOf).Distinct(StringComparer.Ordinal).ToList();
+        if (ctx.Scopes.Count == 1 && areas.Count <= 1)
+        {
+            return AskText(ctx, state with { Step = "text", Region = ctx.Scopes[0], District = null });
+        }
+
+        var lines = new List<string> { ctx.Text("staff_broadcast_area") };
+        lines.AddRange(areas.Select((code, i) => ctx.Text("staff_broadcast_area_line", new Dictionary<string, string>
+        {
+            ["n"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+            ["name"] = catalog.Name(code) ?? code,
+        })));
+        return new StaffAnswer(StaffMessages.Pack(lines), state with { Step = "area", Areas = areas });
+    }
+
+    private StaffAnswer ChooseArea(StaffContext ctx, StaffState state, string text)
+    {
+        var n = Number(text);
+        if (n == 0 && ctx.Scopes.Count == 1)
+        {
+            return AskText(ctx, state with { Step = "text", Region = ctx.Scopes[0], District = null });
+        }
+
+        if (n is not { } i || i < 1 || i > state.Areas.Count)
+        {
+            return Reply(state, ctx.Text("staff_choice_unclear"));
+        }
+
+        var code = state.Areas[i - 1];
+        var scope = ctx.Scopes.FirstOrDefault(s => RegionCode.IsWithin(code, s)) ?? code;
+        // A district inside a wider scope narrows the broadcast; a regency (admins of a province) is its own region.
+        var district = RegionCode.LevelOf(code) == RegionLevel.District && scope != code ? code : null;
+        return AskText(ctx, state with { Step = "text", Region = district is null ? code : scope, District = district });
+    }
+
+    private async Task<StaffAnswer> PrepareAsync(StaffContext ctx, StaffState state, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return Reply(state, ctx.Text("staff_broadcast_empty"));
+        }
+
+        if (text.Length > BroadcastService.MaxTextLength)
+        {
+            return Reply(state, ctx.Text("staff_broadcast_too_long", StaffDesk.V(("length", text.Length), ("max", BroadcastService.MaxTextLength))));
+        }
+
+        BroadcastTargets.TryParse(state.Target, out var target);
+        BroadcastPreview preview;
+        try
+        {
+            preview = await broadcasts.PrepareAsync(new BroadcastRequest(target, state.Region!, state.District, text, ctx.Author, ctx.ContactId),
+                StaffRole.Facilitator, cancellationToken);
+        }
+        catch (BroadcastRefusedException)
+        {
+            return Reply(state.Closed(), ctx.Text("staff_broadcast_refused"));
+        }
+
+        if (preview.Recipients == 0)
+        {
+            await broadcasts.CancelAsync(preview.Id, cancellationToken);
+            return Reply(state.Closed(), ctx.Text("staff_broadcast_nobody"));
+        }
+
+        var values = StaffDesk.V(("recipients", preview.Recipients), ("opted_out", preview.SkippedOptedOut), ("unreachable", preview.SkippedUnreachable));
+        values["channels"] = string.Join(", ", preview.RecipientsByChannel.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+        return new StaffAnswer(
+            [
+                new OutboundMessage { Text = ctx.Text("staff_broadcast_preview", new Dictionary<string, string> { ["text"] = text }) },
+                new OutboundMessage { Text = ctx.Text("staff_broadcast_recipients", values) },
+            ],
+            state with { Step = "preview", DraftId = preview.Id });
+    }
+
+    private async Task<StaffAnswer> ConfirmAsync(StaffContext ctx, StaffState state, CancellationToken cancellationToken)
+    {
+        var id = state.DraftId!.Value;
+        var sent = state with { Step = "sent", DraftId = null, LastBroadcastId = id };
+        if (!await broadcasts.ConfirmAsync(id, cancellationToken))
+        {
+            return Reply(sent, ctx.Text("staff_broadcast_already_sent"));
+        }
+
+        var total = (await broadcasts.ProgressAsync(id, cancellationToken))?.Total ?? 0;
+        return Reply(sent, ctx.Text("staff_broadcast_queued", StaffDesk.V(("total", total))));
+    }
+
+    private async Task<StaffAnswer> CancelAsync(StaffContext ctx, StaffState state, long id, CancellationToken cancellationToken)
+    {
+        await broadcasts.CancelAsync(id, cancellationToken);
+        return Reply(state.Closed(), ctx.Text("staff_broadcast_cancelled"));
+    }
+
+    private static StaffAnswer AskText(StaffContext ctx, StaffState state) =>
+        Reply(state, ctx.Text("staff_broadcast_text", StaffDesk.V(("max", BroadcastService.MaxTextLength))));
+
+    /// <summary>The numbered areas of one scope: its districts (regency), its regencies (province), or itself (district).</summary>
+    private IEnumerable<string> AreasOf(string scope) => RegionCode.LevelOf(scope) switch
+    {
+        RegionLevel.Province => catalog.RegenciesOf(scope).Select(r => r.Code),
+        RegionLevel.Regency => catalog.DistrictsOf(scope).Select(d => d.Code),
+        _ => [scope],
+    };
+
+    private static int? Number(string text) =>
+        int.TryParse(text.Trim().TrimEnd('.'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static StaffAnswer Reply(StaffState state, string text) => new([new OutboundMessage { Text = text }], state);
+}

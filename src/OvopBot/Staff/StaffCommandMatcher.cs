@@ -1,0 +1,47 @@
+using OvopBot.Flows.Definition;
+using OvopBot.Understanding;
+
+namespace OvopBot.Staff;
+
+/// <summary>
+/// Recognises staff keywords from the flow's <c>staff_commands:</c> in any language, with or without a leading
+/// slash (Telegram's "/summary"), compared folded like the global commands.
+/// </summary>
+public sealed class StaffCommandMatcher
+{
+    private readonly Dictionary<string, StaffCommand> _byKeyword = new(StringComparer.Ordinal);
+
+    public StaffCommandMatcher(FlowDefinition flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        foreach (var (name, perLanguage) in flow.StaffCommands)
+        {
+            var command = Enum.Parse<StaffCommand>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+            foreach (var keyword in perLanguage.Values.SelectMany(k => k))
+            {
+                _byKeyword.TryAdd(Key(keyword), command);
+                // "/broadcast_status" is how a two-word command looks in Telegram's command menu.
+                _byKeyword.TryAdd(Key(keyword.Replace(' ', '_')), command);
+            }
+        }
+    }
+
+    public StaffCommand? Match(string text)
+    {
+        if (text.Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        var body = text[0] == '/' ? text[1..] : text;
+        var at = text[0] == '/' ? body.IndexOf('@', StringComparison.Ordinal) : -1;
+        if (at > 0)
+        {
+            body = body[..at];
+        }
+
+        return _byKeyword.TryGetValue(Key(body), out var command) ? command : null;
+    }
+
+    private static string Key(string text) => TextCleaner.Fold(text);
+}

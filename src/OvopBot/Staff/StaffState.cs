@@ -1,0 +1,36 @@
+namespace OvopBot.Staff;
+
+/// <summary>
+/// A staff member's open dialog, stored as JSON in <c>staff_sessions</c>: which list page they are on, or how far a
+/// broadcast has been composed. <see cref="LastBroadcastId"/> outlives dialogs so STATUS SIARAN works later.
+/// </summary>
+public sealed record StaffState
+{
+    public const string MissingDialog = "missing";
+    public const string BroadcastDialog = "broadcast";
+
+    /// <summary>null (no dialog), <see cref="MissingDialog"/> or <see cref="BroadcastDialog"/>.</summary>
+    public string? Dialog { get; init; }
+
+    /// <summary>1-based page of the missing-villages list.</summary>
+    public int Page { get; init; }
+
+    /// <summary>Broadcast step: target → area → text → preview → sent.</summary>
+    public string? Step { get; init; }
+
+    public string? Target { get; init; }
+
+    /// <summary>The region codes offered at the area step, in the order they were numbered.</summary>
+    public IReadOnlyList<string> Areas { get; init; } = [];
+
+    public string? Region { get; init; }
+
+    public string? District { get; init; }
+
+    public long? DraftId { get; init; }
+
+    public long? LastBroadcastId { get; init; }
+
+    /// <summary>The state with no open dialog, keeping what outlives one.</summary>
+    public StaffState Closed() => new() { LastBroadcastId = LastBroadcastId };
+}
