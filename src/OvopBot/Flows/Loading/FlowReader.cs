@@ -148,25 +148,10 @@ internal sealed class FlowReader
                 continue;
             }
 
-            if (e.Value is not YamlMap perLanguage)
+            if (ReadKeywords(e, "command") is { } keywords)
             {
-                Error(e.Line, $"command '{e.Key}' must map each language to its keywords");
-                continue;
+                commands[command] = keywords;
             }
-
-            var keywords = new Dictionary<string, IReadOnlyList<string>>();
-            foreach (var lang in Unique(perLanguage, "language"))
-            {
-                CheckLanguage(lang.Key, lang.Line);
-                keywords[lang.Key] = ScalarList(lang.Value);
-            }
-
-            foreach (var missing in _languages.Where(l => !keywords.ContainsKey(l)))
-            {
-                Error(e.Line, $"command '{e.Key}' has no keywords in language '{missing}'");
-            }
-
-            commands[command] = keywords;
         }
 
         foreach (var required in Enum.GetValues<FlowCommand>().Where(c => c != FlowCommand.Start && !commands.ContainsKey(c)))
@@ -203,28 +188,37 @@ internal sealed class FlowReader
                 continue;
             }
 
-            if (e.Value is not YamlMap perLanguage)
+            if (ReadKeywords(e, "staff command") is { } keywords)
             {
-                Error(e.Line, $"staff command '{e.Key}' must map each language to its keywords");
-                continue;
+                commands[e.Key] = keywords;
             }
-
-            var keywords = new Dictionary<string, IReadOnlyList<string>>();
-            foreach (var lang in Unique(perLanguage, "language"))
-            {
-                CheckLanguage(lang.Key, lang.Line);
-                keywords[lang.Key] = ScalarList(lang.Value);
-            }
-
-            foreach (var missing in _languages.Where(l => !keywords.ContainsKey(l)))
-            {
-                Error(e.Line, $"staff command '{e.Key}' has no keywords in language '{missing}'");
-            }
-
-            commands[e.Key] = keywords;
         }
 
         return commands;
+    }
+
+    /// <summary>A command's keywords per language (<c>{ id: [BANTUAN], en: [HELP] }</c>), every language required.</summary>
+    private Dictionary<string, IReadOnlyList<string>>? ReadKeywords(YamlEntry e, string what)
+    {
+        if (e.Value is not YamlMap perLanguage)
+        {
+            Error(e.Line, $"{what} '{e.Key}' must map each language to its keywords");
+            return null;
+        }
+
+        var keywords = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var lang in Unique(perLanguage, "language"))
+        {
+            CheckLanguage(lang.Key, lang.Line);
+            keywords[lang.Key] = ScalarList(lang.Value);
+        }
+
+        foreach (var missing in _languages.Where(l => !keywords.ContainsKey(l)))
+        {
+            Error(e.Line, $"{what} '{e.Key}' has no keywords in language '{missing}'");
+        }
+
+        return keywords;
     }
 
     private Dictionary<string, LocalizedText> ReadTexts(YamlEntry? entry)
