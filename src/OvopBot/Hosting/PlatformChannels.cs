@@ -32,9 +32,8 @@ public static class PlatformChannels
         return active;
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    public static void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        _ = configuration;
         endpoints.MapTelegramWebhook();
         endpoints.MapWhatsAppWebhook();
     }

@@ -42,7 +42,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.MapGet("/healthz", (Storage.SqliteDatabase database) => HealthCheck.Run(database));
-        PlatformChannels.MapEndpoints(app, app.Configuration);
+        PlatformChannels.MapEndpoints(app);
         return app;
     }
 }
