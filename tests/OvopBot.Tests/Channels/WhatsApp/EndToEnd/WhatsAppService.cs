@@ -57,6 +57,7 @@ public sealed class WhatsAppService : IAsyncDisposable
             "--WhatsApp:PerPersonMinInterval", "00:00:00",
             "--Storage:DatabasePath", temp.File("ovopbot.db"),
             "--Storage:MediaPath", temp.File("media"),
+            "--ChatExports:Folder", temp.File("exports"),
             "--Flows:Path", RepoPaths.Flows,
             "--Logging:LogLevel:Default", "Warning",
             "--urls", "http://127.0.0.1:0",
