@@ -3,7 +3,6 @@ using OvopBot.Roles;
 using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.Roles;
-using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Channels.Telegram.EndToEnd;
 
@@ -13,7 +12,6 @@ public sealed class TelegramChatExportEndToEndTests
     [Fact]
     public async Task An_admin_types_slash_ekspor_picks_a_kind_and_receives_the_XLSX_as_a_document_with_a_caption()
     {
-        using var folder = new TempDirectory();
         await using var fake = await FakeTelegramServer.StartAsync();
         await using var service = new TelegramService(fake);
         using (var database = new SqliteDatabase(service.DatabasePath))
@@ -24,7 +22,7 @@ public sealed class TelegramChatExportEndToEndTests
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await service.StartAsync("--ChatExports:Folder", folder.Path);
+        await service.StartAsync();
 
         fake.PushText(555, "/ekspor");
         await fake.WaitUntilAsync(s => s.SentTo(555).Count == 1);

@@ -43,6 +43,7 @@ public sealed class TelegramService : IAsyncDisposable
             "--Telegram:PollTimeoutSeconds", "1",
             "--Storage:DatabasePath", DatabasePath,
             "--Storage:MediaPath", MediaPath,
+            "--ChatExports:Folder", _temp.File("exports"),
             "--Flows:Path", RepoPaths.Flows,
             "--urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default", "Warning",
