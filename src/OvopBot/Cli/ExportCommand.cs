@@ -52,7 +52,7 @@ internal static class ExportCommand
                 return Task.FromResult(2);
             }
 
-            using var host = CliHost.Build(result.UnmatchedTokens, services => services.AddOvopExports());
+            using var host = CliHost.Build(result.UnmatchedTokens);
             var exports = host.Services.GetRequiredService<ExportService>();
             var request = new ExportRequest(kinds, fmt, new ExportFilter(regionCode, sinceDate, untilDate, result.GetValue(status)), result.GetValue(lang)!);
             using var progress = ConsoleProgressBar.ForStandardError();

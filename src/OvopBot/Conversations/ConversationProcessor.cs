@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using OvopBot.ChatExports;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
@@ -40,7 +41,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             write.Commit();
         }
 
-        Notify(message.Channel, replies);
+        Notify(message.Channel, replies, staffAnswer);
         return replies;
     }
 
@@ -75,15 +76,20 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             write.Commit();
         }
 
-        Notify(channel, replies);
+        Notify(channel, replies, staffAnswer);
         return replies;
     }
 
-    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies)
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer)
     {
         if (replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
+        }
+
+        if (staffAnswer?.Export is not null)
+        {
+            signals.ChatExports.Notify();
         }
     }
 
@@ -105,13 +111,17 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
-        // middle of a registration neither counts as an answer nor moves the conversation.
         if (staffAnswer is not null)
         {
             StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
+            if (staffAnswer.Export is { } export)
+            {
+                ChatExportStore.Enqueue(write, stored.ContactId, export, now);
+            }
         }
 
+        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
+        // middle of a registration neither counts as an answer nor moves the conversation.
         var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
             ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
             : staffAnswer?.Replies is { } staffReplies

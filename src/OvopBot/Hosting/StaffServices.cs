@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Broadcasts;
+using OvopBot.ChatExports;
+using OvopBot.Exports;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
@@ -23,6 +25,13 @@ public static class StaffServices
         services.AddSingleton<BroadcastFinisher>();
         services.AddSingleton<BroadcastReportService>();
         services.AddSingleton<StaffBroadcastDialog>();
+        services.AddSingleton<StaffExportDialog>();
+        services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
+            o => o.KeepFor > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.MaxFileMegabytes is null or > 0 && !string.IsNullOrWhiteSpace(o.Folder),
+            $"{ChatExportOptions.Section}: Folder must be set, KeepFor and CheckEvery positive, MaxFileMegabytes positive when set").ValidateOnStart();
+        services.AddSingleton<ChatExportStore>();
+        services.AddSingleton<ChatExportService>();
+        services.AddOvopExports();
         services.AddSingleton<StaffDesk>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
@@ -40,6 +49,7 @@ public static class StaffServices
         services.AddHostedService<BroadcastRecoveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReportService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChatExportService>());
         return services;
     }
 }

@@ -7,6 +7,7 @@ public enum StaffCommand
     Missing,
     Broadcast,
     BroadcastStatus,
+    Export,
     More,
     Confirm,
     Cancel,

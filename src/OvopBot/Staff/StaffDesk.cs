@@ -12,13 +12,13 @@ using OvopBot.Storage;
 namespace OvopBot.Staff;
 
 /// <summary>
-/// Staff commands in the chat (summary, villages still missing, broadcasts), answered before the engine for people
-/// with a facilitator or admin role; for everyone else, and for anything that is not a staff matter, it answers null
+/// Staff commands in the chat (summary, villages still missing, broadcasts; exports for admins), answered before the
+/// engine for people with a facilitator or admin role; for everyone else, and for anything that is not a staff matter, it answers null
 /// and the engine goes on as usual. It runs outside the message's write transaction because reports read the whole
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -60,6 +60,15 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
                 return new StaffAnswer(await broadcasts.ProgressAsync(ctx, state.LastBroadcastId, cancellationToken), state);
             case StaffCommand.Broadcast:
                 return broadcasts.Start(ctx, state);
+            case StaffCommand.Export:
+                // Admins only: a facilitator typing it gets the ordinary answer, like anyone without the role.
+                return (await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken)).Count == 0 ? null : StaffExportDialog.Start(ctx, state);
+        }
+
+        if (state.Dialog == StaffState.ExportDialog)
+        {
+            var adminScopes = await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken);
+            return adminScopes.Count == 0 ? new StaffAnswer(null, state.Closed()) : exports.Continue(ctx, state, adminScopes, command, text.Trim());
         }
 
         if (state.Dialog == StaffState.BroadcastDialog)

@@ -8,17 +8,21 @@ public sealed record StaffState
 {
     public const string MissingDialog = "missing";
     public const string BroadcastDialog = "broadcast";
+    public const string ExportDialog = "export";
 
-    /// <summary>null (no dialog), <see cref="MissingDialog"/> or <see cref="BroadcastDialog"/>.</summary>
+    /// <summary>null (no dialog), <see cref="MissingDialog"/>, <see cref="BroadcastDialog"/> or <see cref="ExportDialog"/>.</summary>
     public string? Dialog { get; init; }
 
     /// <summary>1-based page of the missing-villages list.</summary>
     public int Page { get; init; }
 
-    /// <summary>Broadcast step: target → area → text → preview → sent.</summary>
+    /// <summary>Broadcast step: target → area → text → preview → sent; export step: kind → area.</summary>
     public string? Step { get; init; }
 
     public string? Target { get; init; }
+
+    /// <summary>The export kind chosen (export dialog).</summary>
+    public string? Kind { get; init; }
 
     /// <summary>The region codes offered at the area step, in the order they were numbered.</summary>
     public IReadOnlyList<string> Areas { get; init; } = [];

@@ -10,6 +10,9 @@ public sealed class Signals
     /// <summary>New inbound messages are committed and wait for their conversation step.</summary>
     public WorkSignal Inbound { get; } = new();
 
+    /// <summary>An admin asked for an export in the chat; the export worker should look.</summary>
+    public WorkSignal ChatExports { get; } = new();
+
     /// <summary>New outbox rows for the channel are committed and wait to be sent (one signal per channel loop).</summary>
     public WorkSignal Outbox(string channel) => _outbox.GetOrAdd(channel, _ => new WorkSignal());
 }

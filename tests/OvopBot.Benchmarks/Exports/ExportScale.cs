@@ -49,7 +49,7 @@ public static class ExportScale
     public static int RunOne(string[] args)
     {
         var (database, kind, format) = (args[1], Enum.Parse<ExportKind>(args[2]), Enum.Parse<ExportFormat>(args[3]));
-        using var host = CliHost.Build(["--Storage:DatabasePath", database], services => services.AddOvopExports());
+        using var host = CliHost.Build(["--Storage:DatabasePath", database]);
         var exports = host.Services.GetRequiredService<ExportService>();
         var output = Path.Combine(Path.GetDirectoryName(database)!, $"out-{kind}.{format.ToString().ToLowerInvariant()}");
         var clock = Stopwatch.StartNew();

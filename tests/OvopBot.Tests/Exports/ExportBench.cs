@@ -15,7 +15,12 @@ public sealed class ExportBench : IDisposable
 {
     private long _seeded;
 
-    public BotHarness Bot { get; } = new(services => services.AddOvopExports());
+    /// <param name="settings">More configuration for the stack (<c>Section:Key</c> → value).</param>
+    /// <param name="configure">More services (a channel sender, say).</param>
+    public ExportBench(IDictionary<string, string>? settings = null, Action<IServiceCollection>? configure = null) =>
+        Bot = new BotHarness(configure, settings);
+
+    public BotHarness Bot { get; }
 
     public ExportService Exports => Bot.Get<ExportService>();
 

@@ -9,6 +9,9 @@ public interface IChannelSender
     /// <summary>The channel name this sender serves ("telegram", "whatsapp", "console").</summary>
     string Channel { get; }
 
+    /// <summary>The largest document the platform accepts from a bot, in bytes (no limit unless a channel says so).</summary>
+    long MaxDocumentBytes => long.MaxValue;
+
     /// <summary>Sends the message and returns the platform's message id (or ids joined by ',' when split).</summary>
     Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken);
 }

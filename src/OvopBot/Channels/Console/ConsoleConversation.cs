@@ -1,3 +1,4 @@
+using OvopBot.ChatExports;
 using OvopBot.Conversations;
 using OvopBot.Outbox;
 
@@ -6,10 +7,11 @@ namespace OvopBot.Channels.Console;
 /// <summary>
 /// A conversation held over a pair of text streams: each input line is one message, stored and stepped, and its
 /// replies are sent through the outbox to the output before the next line is read. Used by the <c>chat</c> verb
-/// (which works with piped input) and by the console channel of the running service.
+/// (which works with piped input) and by the console channel of the running service. An export an admin asks for is
+/// made right away too, so its file is there before the next line.
 /// </summary>
 public sealed class ConsoleConversation(ConversationProcessor processor, OutboxDispatcher dispatcher, ConsoleInputParser parser,
-    TimeProvider time)
+    ChatExportService exports, TimeProvider time)
 {
     public async Task RunAsync(TextReader input, TextWriter output, string address, bool showPrompt, CancellationToken cancellationToken)
     {
@@ -34,6 +36,7 @@ public sealed class ConsoleConversation(ConversationProcessor processor, OutboxD
 
             var message = parser.Parse(line, address, $"{address}:{runId}:{++counter}", time.GetUtcNow());
             await processor.HandleAsync(message, cancellationToken);
+            await exports.RunPendingAsync(cancellationToken);
             await dispatcher.DrainAsync(sender, cancellationToken, address);
         }
     }

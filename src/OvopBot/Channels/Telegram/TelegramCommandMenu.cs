@@ -11,17 +11,23 @@ namespace OvopBot.Channels.Telegram;
 /// </summary>
 public static partial class TelegramCommandMenu
 {
+    private static readonly HashSet<string> AdminOnly = new(StringComparer.Ordinal) { "export" };
+
     public static IReadOnlyList<BotCommand> Everyone(FlowDefinition flow, string language)
     {
         ArgumentNullException.ThrowIfNull(flow);
         return Build(flow, language, flow.Commands.Select(c => (c.Key.ToString().ToLowerInvariant(), c.Value)));
     }
 
-    /// <summary>The ordinary commands followed by the staff commands, for the chats of facilitators and admins.</summary>
-    public static IReadOnlyList<BotCommand> Staff(FlowDefinition flow, string language)
+    /// <summary>
+    /// The ordinary commands followed by the staff commands, for the chats of facilitators and admins; the admin-only
+    /// ones (export) only in admins' chats.
+    /// </summary>
+    public static IReadOnlyList<BotCommand> Staff(FlowDefinition flow, string language, bool admin)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        return [.. Everyone(flow, language), .. Build(flow, language, flow.StaffCommands.Select(c => (c.Key, c.Value)))];
+        var staff = flow.StaffCommands.Where(c => admin || !AdminOnly.Contains(c.Key)).Select(c => (c.Key, c.Value));
+        return [.. Everyone(flow, language), .. Build(flow, language, staff)];
     }
 
     private static List<BotCommand> Build(FlowDefinition flow, string language,

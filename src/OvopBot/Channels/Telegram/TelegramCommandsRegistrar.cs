@@ -28,17 +28,17 @@ public sealed class TelegramCommandsRegistrar(TelegramClient client, FlowCatalog
                 await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Everyone(flow, language), LanguageCode: code), stoppingToken);
             }
 
+            // Each staff chat once, as an admin when any of its grants is an admin's.
             var staffChats = (await roles.ListAsync(stoppingToken))
-                .Select(g => g.Contact)
-                .Where(c => c.StartsWith(TelegramUpdateMapper.ChannelName + ":", StringComparison.Ordinal))
-                .Select(c => long.TryParse(c[(TelegramUpdateMapper.ChannelName.Length + 1)..], out var id) ? id : (long?)null)
-                .OfType<long>()
-                .Distinct()
-                .ToList();
-            foreach (var chat in staffChats)
+                .Where(g => g.Contact.StartsWith(TelegramUpdateMapper.ChannelName + ":", StringComparison.Ordinal))
+                .Select(g => (Chat: long.TryParse(g.Contact[(TelegramUpdateMapper.ChannelName.Length + 1)..], out var id) ? id : (long?)null, g.Role))
+                .Where(g => g.Chat is not null)
+                .GroupBy(g => g.Chat!.Value, g => g.Role == StaffRole.Admin)
+                .ToDictionary(g => g.Key, g => g.Any(isAdmin => isAdmin));
+            foreach (var (chat, admin) in staffChats)
             {
                 // A per-chat list has no language variants; it is in the flow's default language.
-                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Staff(flow, flow.DefaultLanguage),
+                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Staff(flow, flow.DefaultLanguage, admin),
                     new BotCommandScope("chat", chat)), stoppingToken);
             }
 

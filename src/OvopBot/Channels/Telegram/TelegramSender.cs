@@ -19,6 +19,8 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
 
     public string Channel => TelegramUpdateMapper.ChannelName;
 
+    public long MaxDocumentBytes => MaxUploadBytes;
+
     public async Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

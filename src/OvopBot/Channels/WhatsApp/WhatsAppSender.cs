@@ -17,6 +17,9 @@ public sealed class WhatsAppSender : IChannelSender
     /// <summary>Meta counts the window from the person's last message; a small margin absorbs clock and queue skew.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1);
 
+    /// <summary>The Cloud API's limit for an uploaded document.</summary>
+    public const long MaxUploadBytes = 100L * 1024 * 1024;
+
     private readonly WhatsAppClient _client;
     private readonly ICustomerWindow _window;
     private readonly WhatsAppPacer _pacer;
@@ -38,6 +41,8 @@ public sealed class WhatsAppSender : IChannelSender
     }
 
     public string Channel => WhatsAppWebhookMapper.Channel;
+
+    public long MaxDocumentBytes => MaxUploadBytes;
 
     public async Task<string> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {

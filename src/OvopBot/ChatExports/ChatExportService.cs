@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Conversations;
+using OvopBot.Exports;
+using OvopBot.Flows.Loading;
+using OvopBot.Regions;
+using OvopBot.Storage;
+
+namespace OvopBot.ChatExports;
+
+/// <summary>
+/// Makes the XLSX files admins ask for in the chat, one at a time (an export of a province's conversations takes a
+/// while, and the conversation workers must not wait for it), and answers with the file — or, when it is larger than
+/// the channel takes, with where it lies on the server and the command that makes it. Deletes its files after
+/// <see cref="ChatExportOptions.KeepFor"/>: they hold phone numbers.
+/// </summary>
+public sealed class ChatExportService(ChatExportStore store, ExportService exports, FlowCatalog flows, IOptions<ConversationOptions> conversation,
+    IOptions<ChatExportOptions> options, RegionCatalog regions, IEnumerable<IChannelSender> senders, Signals signals, TimeProvider time,
+    ILogger<ChatExportService> logger) : BackgroundService
+{
+    private const string FilePattern = "ovop-*.xlsx";
+
+    // The console conversation runs requests too (so a file is there before its next line); one run at a time.
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    private string Folder => Path.GetFullPath(options.Value.Folder);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                DeleteOldFiles();
+                await RunPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Chat exports failed; trying again at the next check");
+            }
+
+            await signals.ChatExports.WaitAsync(options.Value.CheckEvery, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Makes and answers every pending request; returns how many were answered.</summary>
+    public async Task<int> RunPendingAsync(CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            var answered = 0;
+            foreach (var job in await store.PendingAsync(cancellationToken))
+            {
+                var (status, answer, result) = await MakeAsync(job, cancellationToken);
+                if (await store.FinishAsync(job.Id, status, answer, result, time.GetUtcNow(), cancellationToken) is { } channel)
+                {
+                    signals.Outbox(channel).Notify();
+                    answered++;
+                }
+            }
+
+            return answered;
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    /// <summary>Deletes the files made longer ago than <see cref="ChatExportOptions.KeepFor"/>; returns how many.</summary>
+    public int DeleteOldFiles()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var before = (time.GetUtcNow() - options.Value.KeepFor).UtcDateTime;
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles(FilePattern).Where(f => f.LastWriteTimeUtc < before))
+        {
+            file.Delete();
+            deleted++;
+        }
+
+        return deleted;
+    }
+
+    private async Task<(string Status, OutboundMessage Answer, ExportResult? Result)> MakeAsync(ChatExportJob job, CancellationToken cancellationToken)
+    {
+        var request = job.Request;
+        var replies = new ChatExportReplies(flows[conversation.Value.Flow], request, regions);
+        try
+        {
+            var now = time.GetUtcNow();
+            var path = Path.Combine(Folder, FileName(job, now));
+            var result = await exports.ExportToFileAsync(request.Kind, request.RegionCode, path, request.Language, cancellationToken);
+            if (result.TotalRows == 0)
+            {
+                File.Delete(path);
+                return ("empty", replies.Empty(), result);
+            }
+
+            var max = MaxBytes(job.Channel);
+            logger.LogInformation("Chat export {Id}: {Kind} of {Region}, {Rows} rows, {Bytes} bytes", job.Id, request.Kind, request.RegionCode,
+                result.TotalRows, result.Bytes);
+            return result.Bytes > max ? ("too_large", replies.TooLarge(result, max), result) : ("sent", replies.File(result, now), result);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The admin hears that it failed (never silence); the operator finds why in the log.
+            logger.LogError(e, "Chat export {Id} ({Kind} of {Region}) failed", job.Id, request.Kind, request.RegionCode);
+            return ("failed", replies.Failed(), null);
+        }
+    }
+
+    /// <summary>The smaller of the channel's own limit and the configured one.</summary>
+    private long MaxBytes(string channel)
+    {
+        var platform = senders.FirstOrDefault(s => s.Channel == channel)?.MaxDocumentBytes ?? long.MaxValue;
+        return options.Value.MaxFileMegabytes is { } megabytes ? Math.Min(platform, (long)(megabytes * 1024 * 1024)) : platform;
+    }
+
+    private static string FileName(ChatExportJob job, DateTimeOffset now) =>
+        FormattableString.Invariant($"ovop-{job.Request.Kind.ToString().ToLowerInvariant()}-{job.Request.RegionCode}-{Wita.From(now):yyyyMMdd-HHmm}-{job.Id}.xlsx");
+}
