@@ -5,5 +5,5 @@ public sealed record BroadcastProgress(long Id, string Status, int Total, int Pe
     int SkippedOptedOut, int SkippedUnreachable)
 {
     /// <summary>True when nothing is left to send (all sent, failed or cancelled) and enqueuing has finished.</summary>
-    public bool Done => Pending == 0 && Status is "queued" or "cancelled";
+    public bool Done => Pending == 0 && Status is "queued" or "done" or "cancelled";
 }

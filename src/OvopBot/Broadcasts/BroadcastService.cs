@@ -6,8 +6,9 @@ using OvopBot.Storage;
 namespace OvopBot.Broadcasts;
 
 /// <summary>
-/// Prepare → preview → confirm → enqueue, with every check made before anything is stored: the text's length, the
-/// region (known, inside the service area, a district inside it) and the author's scope.
+/// Prepare → preview → confirm → enqueue, with every check made before anything is stored: the text's length and,
+/// for each of its regions, that it is known and inside the service area (a district inside its region) and inside
+/// the author's scope. A broadcast may cover several regions; each person gets it once.
 /// </summary>
 public sealed class BroadcastService(BroadcastStore store, RoleStore roles, RegionCatalog catalog, RegionScope scope,
     Signals signals, TimeProvider time)
@@ -34,15 +35,20 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
                 $"The broadcast text has {text.Length:N0} characters; at most {MaxTextLength:N0} are allowed."));
         }
 
-        var region = CheckRegion(request.RegionCode);
-        var district = request.DistrictCode is { } d ? CheckDistrict(d, region) : null;
-        if (request.AuthorContactId is { } author && !await roles.CoversAsync(author, requiredRole, district ?? region, cancellationToken))
+        var (regions, district, codes) = CheckRegions(request);
+        if (request.AuthorContactId is { } author)
         {
-            throw new BroadcastRefusedException($"{request.Author} may not broadcast to {district ?? region} ({catalog.Name(district ?? region)}): outside their regions.");
+            // Every region on its own: one outside the author's scope refuses the whole broadcast.
+            var scopes = await roles.RegionsAsync(author, requiredRole, cancellationToken);
+            if (codes.FirstOrDefault(code => !scopes.Any(s => RegionCode.IsWithin(code, s))) is { } outside)
+            {
+                throw new BroadcastRefusedException($"{request.Author} may not broadcast to {outside} ({catalog.Name(outside)}): outside their regions.");
+            }
         }
 
-        var everyone = await store.RecipientsAsync(request.Target, district ?? region, cancellationToken);
-        var id = await store.CreateDraftAsync(request with { Text = text, RegionCode = region, DistrictCode = district }, time.GetUtcNow(), cancellationToken);
+        var everyone = await store.RecipientsAsync(request.Target, codes, cancellationToken);
+        var id = await store.CreateDraftAsync(request with { Text = text, RegionCodes = regions, DistrictCode = district }, codes, time.GetUtcNow(),
+            cancellationToken);
         var sendable = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
         return new BroadcastPreview(id,
             sendable.GroupBy(r => r.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
@@ -83,6 +89,33 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
         {
             signals.Outbox(channel).Notify();
         }
+    }
+
+    /// <summary>
+    /// The request's regions checked and written dotted, its district (if any) checked against its one region, and
+    /// the codes the broadcast covers: each once, none inside another (53.01 covers 53.01.08), in code order.
+    /// </summary>
+    private (IReadOnlyList<string> Regions, string? District, IReadOnlyList<string> Codes) CheckRegions(BroadcastRequest request)
+    {
+        var regions = request.RegionCodes.Select(CheckRegion).Distinct(StringComparer.Ordinal).ToList();
+        if (regions.Count == 0)
+        {
+            throw new BroadcastRefusedException("No region given: name a province, regency or district code.");
+        }
+
+        if (request.DistrictCode is { } d)
+        {
+            if (regions.Count != 1)
+            {
+                throw new BroadcastRefusedException("A district narrows one region; with several regions, list the districts as regions instead.");
+            }
+
+            var district = CheckDistrict(d, regions[0]);
+            return (regions, district, [district]);
+        }
+
+        var codes = regions.Where(c => !regions.Any(o => o != c && RegionCode.IsWithin(c, o))).Order(StringComparer.Ordinal).ToList();
+        return (regions, null, codes);
     }
 
     private string CheckRegion(string text)

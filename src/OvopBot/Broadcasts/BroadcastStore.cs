@@ -1,3 +1,5 @@
+using System.Data;
+using System.Text.Json;
 using Dapper;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Outbox;
@@ -9,21 +11,29 @@ namespace OvopBot.Broadcasts;
 /// Broadcasts (table <c>broadcasts</c>) and their outbox rows. Enqueuing goes in batches, each its own short
 /// transaction, so conversation replies never wait long for the write lock; the outbox's unique
 /// (broadcast_id, contact_id) index makes enqueuing again after a crash add only the rows still missing.
+/// Statuses: draft → enqueuing (confirmed) → queued → done once no row is pending (<see cref="BroadcastFinisher"/>);
+/// cancelled from any of them but done.
 /// </summary>
 public sealed class BroadcastStore(SqliteDatabase database)
 {
-    /// <summary>The people the target selects in the region (a district code narrows it), skipped ones included.</summary>
-    public async Task<IReadOnlyList<BroadcastRecipient>> RecipientsAsync(BroadcastTarget target, string regionCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people the target selects in the regions (province, regency or district codes), skipped ones included;
+    /// each person once, however many of the regions name their villages. "Finished" and "unfinished" read the
+    /// person's registrations inside these regions.
+    /// </summary>
+    public async Task<IReadOnlyList<BroadcastRecipient>> RecipientsAsync(BroadcastTarget target, IReadOnlyCollection<string> regionCodes,
+        CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<(long Id, string Channel, string Address, long OptedOut, long Reachable)>(new CommandDefinition(
             """
-            WITH mine AS (
+            WITH regions AS (SELECT value AS code FROM json_each(@codes)),
+            mine AS (
                 SELECT s.contact_id,
                        max(s.status = 'submitted') AS submitted,
                        max(EXISTS (SELECT 1 FROM submissions x WHERE x.village_code = s.village_code AND x.status = 'submitted')) AS village_done
                 FROM submissions s
-                WHERE s.village_code = @regionCode OR s.village_code LIKE @prefix
+                WHERE EXISTS (SELECT 1 FROM regions r WHERE s.village_code = r.code OR s.village_code LIKE r.code || '.%')
                 GROUP BY s.contact_id)
             SELECT c.id, c.channel, c.address, c.opted_out, c.reachable
             FROM mine m JOIN contacts c ON c.id = m.contact_id
@@ -33,20 +43,37 @@ public sealed class BroadcastStore(SqliteDatabase database)
                OR (@target = 'not-started' AND m.village_done = 0)
             ORDER BY c.id
             """,
-            new { regionCode, prefix = regionCode + ".%", target = BroadcastTargets.ToText(target) }, cancellationToken: cancellationToken));
+            new { codes = JsonSerializer.Serialize(regionCodes), target = BroadcastTargets.ToText(target) }, cancellationToken: cancellationToken));
         return rows.Select(r => new BroadcastRecipient(r.Id, r.Channel, r.Address, r.OptedOut == 1, r.Reachable != 0)).ToList();
     }
 
-    public async Task<long> CreateDraftAsync(BroadcastRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a checked request as a draft covering <paramref name="regionCodes"/>. The request's own region and
+    /// district are kept as written for people reading the table; enqueuing reads the covered codes.
+    /// </summary>
+    public async Task<long> CreateDraftAsync(BroadcastRequest request, IReadOnlyCollection<string> regionCodes, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         using var write = await database.BeginWriteAsync(cancellationToken);
         var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO broadcasts (author, target, region_code, district_code, text, status, created_at, status_at)
-            VALUES (@Author, @target, @RegionCode, @DistrictCode, @Text, 'draft', @now, @now) RETURNING id
+            INSERT INTO broadcasts (author, target, region_code, district_code, text, status, created_at, status_at, report_to)
+            VALUES (@Author, @target, @region, @DistrictCode, @Text, 'draft', @now, @now, @reportTo) RETURNING id
             """,
-            new { request.Author, target = BroadcastTargets.ToText(request.Target), request.RegionCode, request.DistrictCode, request.Text, now = DbTime.Write(now) },
+            new
+            {
+                request.Author, target = BroadcastTargets.ToText(request.Target), region = string.Join(',', request.RegionCodes), request.DistrictCode,
+                request.Text, now = DbTime.Write(now), reportTo = request.ReportToAuthor ? request.AuthorContactId : null,
+            },
             write.Transaction, cancellationToken: cancellationToken));
+        foreach (var code in regionCodes)
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO broadcast_regions (broadcast_id, region_code) VALUES (@id, @code)", new { id, code }, write.Transaction,
+                cancellationToken: cancellationToken));
+        }
+
         write.Commit();
         return id;
     }
@@ -63,14 +90,14 @@ public sealed class BroadcastStore(SqliteDatabase database)
     public async Task<IReadOnlySet<string>> EnqueueAsync(long id, int batchSize, DateTimeOffset now, CancellationToken cancellationToken,
         int maxBatches = int.MaxValue)
     {
-        var (target, region, district, text, status) = await RowAsync(id, cancellationToken);
+        var (target, regions, text, status) = await RowAsync(id, cancellationToken);
         var channels = new HashSet<string>(StringComparer.Ordinal);
         if (status != "enqueuing")
         {
             return channels;
         }
 
-        var everyone = await RecipientsAsync(target, district ?? region, cancellationToken);
+        var everyone = await RecipientsAsync(target, regions, cancellationToken);
         var recipients = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
         var message = new OutboundMessage { Text = text };
         for (var batch = 0; batch * batchSize < recipients.Count; batch++)
@@ -111,17 +138,28 @@ public sealed class BroadcastStore(SqliteDatabase database)
         return channels;
     }
 
-    /// <summary>Stops a broadcast: rows not yet sent are cancelled. Returns how many, or null when there is no such broadcast.</summary>
+    /// <summary>
+    /// Stops a broadcast: rows not yet sent are cancelled. Returns how many, or null when there is no such broadcast.
+    /// A finished broadcast stays as it was. A cancelled draft is finished at once (nothing was sent, nothing to
+    /// report); a cancelled confirmed one is finished, with its report, by <see cref="BroadcastReportService"/>.
+    /// </summary>
     public async Task<int?> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var write = await database.BeginWriteAsync(cancellationToken);
         var p = new { id, now = DbTime.Write(now) };
-        if (await write.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE broadcasts SET status = 'cancelled', status_at = @now WHERE id = @id", p, write.Transaction, cancellationToken: cancellationToken)) == 0)
+        var status = await write.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM broadcasts WHERE id = @id", p, write.Transaction, cancellationToken: cancellationToken));
+        if (status is null or "done")
         {
-            return null;
+            return status is null ? null : 0;
         }
 
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE broadcasts SET status = 'cancelled', status_at = @now, finished_at = CASE WHEN status = 'draft' THEN @now ELSE finished_at END
+            WHERE id = @id
+            """,
+            p, write.Transaction, cancellationToken: cancellationToken));
         var cancelled = await write.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbound_messages SET status = 'cancelled', status_at = @now WHERE broadcast_id = @id AND status = 'pending'",
             p, write.Transaction, cancellationToken: cancellationToken));
@@ -132,15 +170,23 @@ public sealed class BroadcastStore(SqliteDatabase database)
     public async Task<BroadcastProgress?> ProgressAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
+        return await ProgressAsync(connection, null, id, cancellationToken);
+    }
+
+    /// <summary>The progress read on a given connection, so a write transaction sees its own changes.</summary>
+    internal static async Task<BroadcastProgress?> ProgressAsync(IDbConnection connection, IDbTransaction? transaction, long id,
+        CancellationToken cancellationToken)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<(string Status, long OptedOut, long Unreachable)?>(new CommandDefinition(
-            "SELECT status, skipped_opted_out, skipped_unreachable FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            "SELECT status, skipped_opted_out, skipped_unreachable FROM broadcasts WHERE id = @id", new { id }, transaction,
+            cancellationToken: cancellationToken));
         if (row is not { } b)
         {
             return null;
         }
 
         var counts = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            "SELECT status, count(*) FROM outbound_messages WHERE broadcast_id = @id GROUP BY status", new { id },
+            "SELECT status, count(*) FROM outbound_messages WHERE broadcast_id = @id GROUP BY status", new { id }, transaction,
             cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => (int)r.Count);
         int Of(params string[] statuses) => statuses.Sum(s => counts.GetValueOrDefault(s));
         return new BroadcastProgress(id, b.Status, counts.Values.Sum(), Of("pending"), Of("sent", "delivered", "read"), Of("failed", "held"),
@@ -155,13 +201,17 @@ public sealed class BroadcastStore(SqliteDatabase database)
             "SELECT id FROM broadcasts WHERE status = 'enqueuing' ORDER BY id", cancellationToken: cancellationToken))).ToList();
     }
 
-    private async Task<(BroadcastTarget Target, string Region, string? District, string Text, string Status)> RowAsync(long id, CancellationToken cancellationToken)
+    private async Task<(BroadcastTarget Target, IReadOnlyList<string> Regions, string Text, string Status)> RowAsync(long id,
+        CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        var row = await connection.QuerySingleAsync<(string Target, string Region, string? District, string Text, string Status)>(new CommandDefinition(
-            "SELECT target, region_code, district_code, text, status FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<(string Target, string Text, string Status)>(new CommandDefinition(
+            "SELECT target, text, status FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var regions = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT region_code FROM broadcast_regions WHERE broadcast_id = @id ORDER BY region_code", new { id },
+            cancellationToken: cancellationToken))).ToList();
         BroadcastTargets.TryParse(row.Target, out var target);
-        return (target, row.Region, row.District, row.Text, row.Status);
+        return (target, regions, row.Text, row.Status);
     }
 
     private async Task<bool> SetStatusAsync(long id, string from, string to, DateTimeOffset now, CancellationToken cancellationToken)

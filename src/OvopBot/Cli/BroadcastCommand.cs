@@ -7,8 +7,9 @@ using OvopBot.Roles;
 namespace OvopBot.Cli;
 
 /// <summary>
-/// <c>broadcast --to unfinished --region 53.04 [--district CODE] --text "…" [--yes]</c>: preview (recipients per
-/// channel, who is skipped), confirm, enqueue, then watch the running service send it. <c>broadcast cancel ID</c>
+/// <c>broadcast --to unfinished --region 53.04 [--region 53.01.08 …] [--district CODE] --text "…" [--yes]</c>: preview
+/// (recipients per channel, who is skipped), confirm, enqueue, then watch the running service send it. Several
+/// regions make one broadcast, each person once. No chat report: the operator watches here. <c>broadcast cancel ID</c>
 /// and <c>broadcast status ID</c> act on one already made.
 /// </summary>
 internal static class BroadcastCommand
@@ -16,8 +17,8 @@ internal static class BroadcastCommand
     public static Command Create()
     {
         var to = new Option<string>("--to") { Description = "unfinished | all | finished | not-started", DefaultValueFactory = _ => "unfinished" };
-        var region = new Option<string?>("--region") { Description = "Province, regency or district code (53.04)" };
-        var district = new Option<string?>("--district") { Description = "Only this district of the region" };
+        var region = new Option<string[]>("--region") { Description = "Province, regency or district code (53.04); repeat or comma-separate for several" };
+        var district = new Option<string?>("--district") { Description = "Only this district of the (one) region" };
         var text = new Option<string?>("--text") { Description = "The message (1 to 1,000 characters)" };
         var yes = new Option<bool>("--yes") { Description = "Send without asking for confirmation" };
         var asContact = new Option<string?>("--as") { Description = "Act as this admin (channel:address); their regions are checked" };
@@ -35,21 +36,27 @@ internal static class BroadcastCommand
                 throw new CliException($"--to '{result.GetValue(to)}' is not one of unfinished, all, finished, not-started");
             }
 
-            var regionCode = result.GetValue(region) ?? throw new CliException("--region is required (e.g. --region 53.04)");
+            var regionCodes = (result.GetValue(region) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            if (regionCodes.Count == 0)
+            {
+                throw new CliException("--region is required (e.g. --region 53.04)");
+            }
+
             var service = host.Services.GetRequiredService<BroadcastService>();
             var (author, authorId) = await AuthorAsync(host, result.GetValue(asContact), ct);
             BroadcastPreview preview;
             try
             {
-                preview = await service.PrepareAsync(new BroadcastRequest(target, regionCode, result.GetValue(district), result.GetValue(text) ?? "",
-                    author, authorId), StaffRole.Admin, ct);
+                preview = await service.PrepareAsync(new BroadcastRequest(target, regionCodes, result.GetValue(text) ?? "", author, authorId)
+                    { DistrictCode = result.GetValue(district) }, StaffRole.Admin, ct);
             }
             catch (BroadcastRefusedException e)
             {
                 throw new CliException(e.Message);
             }
 
-            Console.WriteLine($"Broadcast {preview.Id} to {BroadcastTargets.ToText(target)} in {regionCode}{(result.GetValue(district) is { } d ? $", district {d}" : "")}:");
+            Console.WriteLine($"Broadcast {preview.Id} to {BroadcastTargets.ToText(target)} in {string.Join(", ", regionCodes)}{(result.GetValue(district) is { } d ? $", district {d}" : "")}:");
             Console.WriteLine($"  recipients: {preview.Recipients} ({string.Join(", ", preview.RecipientsByChannel.Select(c => $"{c.Key} {c.Value}"))})");
             Console.WriteLine($"  skipped: {preview.SkippedOptedOut} opted out, {preview.SkippedUnreachable} unreachable");
             if (!result.GetValue(yes))

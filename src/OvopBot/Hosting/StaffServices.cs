@@ -22,6 +22,8 @@ public static class StaffServices
         services.AddSingleton<RegionStatusQuery>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<BroadcastFinisher>();
+        services.AddSingleton<BroadcastReportService>();
         services.AddSingleton<StaffBroadcastDialog>();
         services.AddSingleton<StaffExportDialog>();
         services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
@@ -38,10 +40,14 @@ public static class StaffServices
         return services;
     }
 
-    /// <summary>The background parts: reminders, and finishing broadcasts a crash interrupted while enqueuing.</summary>
+    /// <summary>
+    /// The background parts: reminders, finishing broadcasts a crash interrupted while enqueuing, and the final
+    /// report of each broadcast once it is sent.
+    /// </summary>
     public static IServiceCollection AddOvopStaffWorkers(this IServiceCollection services)
     {
         services.AddHostedService<BroadcastRecoveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastReportService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ChatExportService>());
         return services;

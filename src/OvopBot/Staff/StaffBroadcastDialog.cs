@@ -7,8 +7,9 @@ using OvopBot.Roles;
 namespace OvopBot.Staff;
 
 /// <summary>
-/// The broadcast dialog in the chat: target → area (a district or regency of the person's scope, or 0 for all) →
-/// text → preview → KIRIM/BATAL. Everything that matters (scope, text length, once per person, a second
+/// The broadcast dialog in the chat: target → area (a district or regency of the person's scopes, or 0 for all of
+/// them) → text → preview → KIRIM/BATAL; the final report follows by itself when the broadcast is sent
+/// (<see cref="BroadcastReportService"/>). Everything that matters (scope, text length, once per person, a second
 /// confirmation doing nothing) is <see cref="BroadcastService"/>'s, the same rules as on the command line.
 /// </summary>
 public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCatalog catalog)
@@ -75,7 +76,7 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
         var areas = ctx.Scopes.SelectMany(AreasOf).Distinct(StringComparer.Ordinal).ToList();
         if (ctx.Scopes.Count == 1 && areas.Count <= 1)
         {
-            return AskText(ctx, state with { Step = "text", Region = ctx.Scopes[0], District = null });
+            return AskText(ctx, state with { Step = "text", Regions = [ctx.Scopes[0]] });
         }
 
         var lines = new List<string> { ctx.Text("staff_broadcast_area") };
@@ -90,9 +91,10 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
     private StaffAnswer ChooseArea(StaffContext ctx, StaffState state, string text)
     {
         var n = Number(text);
-        if (n == 0 && ctx.Scopes.Count == 1)
+        if (n == 0)
         {
-            return AskText(ctx, state with { Step = "text", Region = ctx.Scopes[0], District = null });
+            // All of the person's areas, several scopes included: one broadcast, each person once.
+            return AskText(ctx, state with { Step = "text", Regions = ctx.Scopes });
         }
 
         if (n is not { } i || i < 1 || i > state.Areas.Count)
@@ -100,11 +102,7 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
             return Reply(state, ctx.Text("staff_choice_unclear"));
         }
 
-        var code = state.Areas[i - 1];
-        var scope = ctx.Scopes.FirstOrDefault(s => RegionCode.IsWithin(code, s)) ?? code;
-        // A district inside a wider scope narrows the broadcast; a regency (admins of a province) is its own region.
-        var district = RegionCode.LevelOf(code) == RegionLevel.District && scope != code ? code : null;
-        return AskText(ctx, state with { Step = "text", Region = district is null ? code : scope, District = district });
+        return AskText(ctx, state with { Step = "text", Regions = [state.Areas[i - 1]] });
     }
 
     private async Task<StaffAnswer> PrepareAsync(StaffContext ctx, StaffState state, string text, CancellationToken cancellationToken)
@@ -123,7 +121,7 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
         BroadcastPreview preview;
         try
         {
-            preview = await broadcasts.PrepareAsync(new BroadcastRequest(target, state.Region!, state.District, text, ctx.Author, ctx.ContactId),
+            preview = await broadcasts.PrepareAsync(new BroadcastRequest(target, state.Regions, text, ctx.Author, ctx.ContactId, ReportToAuthor: true),
                 StaffRole.Facilitator, cancellationToken);
         }
         catch (BroadcastRefusedException)

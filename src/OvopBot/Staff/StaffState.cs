@@ -27,9 +27,8 @@ public sealed record StaffState
     /// <summary>The region codes offered at the area step, in the order they were numbered.</summary>
     public IReadOnlyList<string> Areas { get; init; } = [];
 
-    public string? Region { get; init; }
-
-    public string? District { get; init; }
+    /// <summary>The region codes the broadcast goes to: one chosen area, or every scope of the person (0).</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
 
     public long? DraftId { get; init; }
 

@@ -79,4 +79,21 @@ public sealed class StaffCommandTests
         Assert.Contains("recipients: 0", output, StringComparison.Ordinal);
         Assert.Contains("Broadcast 1 queued", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Broadcast_takes_several_regions_repeated_or_comma_separated_as_one_broadcast()
+    {
+        using var temp = new TempDirectory();
+        using var process = BotProcess.Start(temp.File("ovopbot.db"), "broadcast", "--to", "all", "--region", "53.01.08,53.01.09", "--region", "53.04",
+            "--text", "Halo", "--yes", "--no-wait");
+
+        var (output, error, code) = await process.RunToEndAsync([]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Broadcast 1 to all in 53.01.08, 53.01.09, 53.04:", output, StringComparison.Ordinal);
+        Assert.Contains("Broadcast 1 queued", output, StringComparison.Ordinal);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.File("ovopbot.db")};Pooling=False");
+        connection.Open();
+        Assert.Equal(["53.01.08", "53.01.09", "53.04"], Dapper.SqlMapper.Query<string>(connection, "SELECT region_code FROM broadcast_regions ORDER BY region_code"));
+    }
 }
