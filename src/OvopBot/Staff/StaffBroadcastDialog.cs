@@ -67,13 +67,13 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
 
     private StaffAnswer ChooseTarget(StaffContext ctx, StaffState state, string text)
     {
-        if (Number(text) is not { } n || n < 1 || n > Targets.Length)
+        if (StaffChoice.Number(text) is not { } n || n < 1 || n > Targets.Length)
         {
             return Reply(state, ctx.Text("staff_choice_unclear"));
         }
 
         state = state with { Target = BroadcastTargets.ToText(Targets[n - 1]) };
-        var areas = ctx.Scopes.SelectMany(AreasOf).Distinct(StringComparer.Ordinal).ToList();
+        var areas = ctx.Scopes.SelectMany(scope => StaffAreas.PartsOf(catalog, scope)).Distinct(StringComparer.Ordinal).ToList();
         if (ctx.Scopes.Count == 1 && areas.Count <= 1)
         {
             return AskText(ctx, state with { Step = "text", Regions = [ctx.Scopes[0]] });
@@ -90,7 +90,7 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
 
     private StaffAnswer ChooseArea(StaffContext ctx, StaffState state, string text)
     {
-        var n = Number(text);
+        var n = StaffChoice.Number(text);
         if (n == 0)
         {
             // All of the person's areas, several scopes included: one broadcast, each person once.
@@ -166,17 +166,6 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
 
     private static StaffAnswer AskText(StaffContext ctx, StaffState state) =>
         Reply(state, ctx.Text("staff_broadcast_text", StaffDesk.V(("max", BroadcastService.MaxTextLength))));
-
-    /// <summary>The numbered areas of one scope: its districts (regency), its regencies (province), or itself (district).</summary>
-    private IEnumerable<string> AreasOf(string scope) => RegionCode.LevelOf(scope) switch
-    {
-        RegionLevel.Province => catalog.RegenciesOf(scope).Select(r => r.Code),
-        RegionLevel.Regency => catalog.DistrictsOf(scope).Select(d => d.Code),
-        _ => [scope],
-    };
-
-    private static int? Number(string text) =>
-        int.TryParse(text.Trim().TrimEnd('.'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static StaffAnswer Reply(StaffState state, string text) => new([new OutboundMessage { Text = text }], state);
 }
