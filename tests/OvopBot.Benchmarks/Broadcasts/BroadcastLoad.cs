@@ -78,7 +78,7 @@ public static class BroadcastLoad
                 "Pengumuman OVOP: mohon lengkapi pendaftaran produk unggulan desa minggu ini.", "bench"), StaffRole.Admin, CancellationToken.None);
             Console.WriteLine(FormattableString.Invariant(
                 $"broadcast: {preview.Recipients} recipients on telegram; the fake allows {rate}/s bot-wide, 1/s per chat; the bot paces at {pace}/s"));
-            Console.WriteLine(FormattableString.Invariant(
+            Console.WriteLine(people == 0 ? "  no one chatting meanwhile" : FormattableString.Invariant(
                 $"  {people} people chatting meanwhile, thinking {think.TotalSeconds:F0} s ± 50 % between messages"));
 
             var started = Stopwatch.GetTimestamp();
@@ -118,6 +118,11 @@ public static class BroadcastLoad
             $"  broadcast {achieved:F2} msg/s = {achieved / rate:P1} of the limit; all sends (with replies) {allRate:F2} msg/s = {allRate / rate:P1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  429 answers: {fake.FloodRefusals}; fewest tokens left in the fake's bot-wide bucket before a send: {fake.BotHeadroom:F2} (< 1 is a 429)"));
+        if (chatters.Sent == 0)
+        {
+            return;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  chatters sent {chatters.Sent}, got {chatters.Received} messages back, {chatters.Unanswered} unanswered after 30 s; replies {chatters.Latencies()}"));
     }
