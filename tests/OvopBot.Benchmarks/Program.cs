@@ -6,7 +6,7 @@ using OvopBot.Benchmarks.Exports;
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- conversations [--people 500] [--parallel 8]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- exports-scale   (1,000,000 messages, 83,762 villages)
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- telegram [--people 500] [--rate 30]
-//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- broadcast [--rate 30] [--chatters 5]   (3,442 NTT villages)
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- broadcast [--rate 30] [--chatters 5] [--think-seconds 10] [--send-rate 30]   (3,442 NTT villages)
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch

@@ -5,6 +5,13 @@ namespace OvopBot.Outbox;
 /// (a whole second's worth may go at once, then they refill evenly — the token bucket the platforms use) and at most
 /// <c>perAddressPerSecond</c> sends to one address, spaced evenly. A reservation of several parts (a split message)
 /// takes that many sends from both. Works on any <see cref="TimeProvider"/>; thread-safe.
+/// <para>
+/// A <c>jitterAllowance</c> shortens the burst by that much time (at 30/s, 100 ms is three sends) and leaves the
+/// sustained rate alone. Sends leave evenly paced but reach the platform after varying delays; when a later send is
+/// delayed less than an earlier one, the platform counts them closer together than we reserved them. Kept that much
+/// below the platform's bucket, ours absorbs a spread of delays up to the allowance, so pacing at the platform's full
+/// rate does not draw 429 answers.
+/// </para>
 /// </summary>
 public sealed class SendRateLimiter
 {
@@ -17,13 +24,15 @@ public sealed class SendRateLimiter
     // GCRA: the moment the channel's bucket would be full again; sends may run ahead of now by one burst.
     private DateTimeOffset _channelTheoretical = DateTimeOffset.MinValue;
 
-    public SendRateLimiter(double perSecond, double perAddressPerSecond, TimeProvider time)
+    public SendRateLimiter(double perSecond, double perAddressPerSecond, TimeProvider time, TimeSpan jitterAllowance = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perAddressPerSecond);
+        ArgumentOutOfRangeException.ThrowIfLessThan(jitterAllowance, TimeSpan.Zero);
         _channelInterval = Interval(perSecond);
-        // A burst of one second's budget, but never less than one send (rates under 1/s).
-        _channelBurst = _channelInterval * Math.Max(1, Math.Floor(perSecond));
+        // A burst of one second's budget less the jitter allowance, but never less than one send (rates under 1/s).
+        var burst = (_channelInterval * Math.Floor(perSecond)) - jitterAllowance;
+        _channelBurst = burst > _channelInterval ? burst : _channelInterval;
         _addressInterval = Interval(perAddressPerSecond);
         _time = time;
     }

@@ -82,14 +82,11 @@ public static class TelegramLoad
         }
 
         var total = clock.Elapsed;
-        var latencies = Enumerable.Range(0, people).Where(p => repliedAt[p] > 0)
-            .Select(p => (repliedAt[p] - pushedAt[p]) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+        var latencies = LatencyReport.Of(Enumerable.Range(0, people).Where(p => repliedAt[p] > 0)
+            .Select(p => (repliedAt[p] - pushedAt[p]) * 1000.0 / Stopwatch.Frequency));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label,-22} replies {latencies.Length}/{people}  p50 {Percentile(latencies, 0.50):F0} ms  p99 {Percentile(latencies, 0.99):F0} ms  max {latencies.LastOrDefault():F0} ms  throughput {latencies.Length / total.TotalSeconds:F1} replies/s"));
+            $"  {label,-22} replies {latencies.Count}/{people}  {latencies}  throughput {latencies.Count / total.TotalSeconds:F1} replies/s"));
     }
-
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private static int Option(string[] args, string name, int fallback)
     {

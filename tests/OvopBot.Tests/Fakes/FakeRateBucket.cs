@@ -23,9 +23,13 @@ internal sealed class FakeRateBucket
         return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / _rate);
     }
 
+    /// <summary>The fewest tokens there were when a message took one (the margin the sender kept).</summary>
+    public double Lowest { get; private set; } = double.PositiveInfinity;
+
     public void Take(DateTimeOffset now)
     {
         Refill(now);
+        Lowest = Math.Min(Lowest, _tokens);
         _tokens -= 1;
     }
 

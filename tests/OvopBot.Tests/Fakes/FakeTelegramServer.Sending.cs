@@ -38,6 +38,27 @@ public sealed partial class FakeTelegramServer
         }
     }
 
+    /// <summary>
+    /// The fewest whole-bot tokens left just before an accepted send took one: how close the sender came to a 429
+    /// (below 1 would have been refused). Infinity before the first send.
+    /// </summary>
+    public double BotHeadroom
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _botBucket?.Lowest ?? double.PositiveInfinity;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called with every message the fake accepts, at the moment it accepts it (under the fake's lock: keep it
+    /// short). Load runs time deliveries with it instead of polling <see cref="Sent"/>.
+    /// </summary>
+    public Action<FakeTelegramMessage>? Delivered { get; set; }
+
     public IReadOnlyList<FakeTelegramMessage> Sent
     {
         get
@@ -158,6 +179,7 @@ public sealed partial class FakeTelegramServer
             var messageId = _lastMessageIds[chatId] = _lastMessageIds.GetValueOrDefault(chatId) + 1;
             var message = create(chatId, messageId);
             _sent.Add(message);
+            Delivered?.Invoke(message);
             return OkAsync(context, new JsonObject
             {
                 ["message_id"] = messageId,

@@ -54,7 +54,8 @@ public sealed class OutboxPacingTests
     [Fact]
     public async Task When_the_channel_budget_is_short_replies_go_before_older_broadcasts()
     {
-        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 2);
+        // 3/s: two may go at once (one second's budget less the pacer's 100 ms jitter allowance is 2.7 sends).
+        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 3);
         await f.EnqueueAsync(1, "siaran", OutboundKind.Broadcast, broadcastId: 9);
         await f.EnqueueAsync(2, "siaran", OutboundKind.Broadcast, broadcastId: 9);
         await f.EnqueueAsync(3, "balasan");

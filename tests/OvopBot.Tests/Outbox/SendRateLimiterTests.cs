@@ -1,4 +1,5 @@
 using OvopBot.Outbox;
+using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Outbox;
@@ -93,5 +94,86 @@ public sealed class SendRateLimiterTests
         var steady = sentAt.Where(t => t - start >= TimeSpan.FromSeconds(1)).ToList();
         var busiestSteadySecond = steady.Max(t => steady.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1)));
         Assert.InRange(busiestSteadySecond, 29, 30);
+    }
+
+    [Fact]
+    public void A_jitter_allowance_shortens_the_burst_but_keeps_the_sustained_rate()
+    {
+        var limiter = new SendRateLimiter(30, 1, _clock, jitterAllowance: TimeSpan.FromMilliseconds(100));
+
+        // 100 ms is three sends at 30/s: 27 may go at once.
+        var start = _clock.GetUtcNow();
+        var sentAt = SendForTenSeconds(limiter);
+
+        Assert.Equal(27, sentAt.Count(t => t == start));
+        Assert.InRange(sentAt.Count, 325, 328);
+        var steady = sentAt.Where(t => t - start >= TimeSpan.FromSeconds(1)).ToList();
+        var busiestSteadySecond = steady.Max(t => steady.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1)));
+        Assert.InRange(busiestSteadySecond, 29, 30);
+    }
+
+    [Fact]
+    public void Sends_that_reach_the_platform_up_to_the_allowance_out_of_step_never_overdraw_its_bucket()
+    {
+        var allowance = TimeSpan.FromMilliseconds(100);
+        var limiter = new SendRateLimiter(30, 1, _clock, allowance);
+
+        Assert.Equal(0, RefusalsByPlatformBucket(SendForTenSeconds(limiter), allowance));
+    }
+
+    [Fact]
+    public void Without_an_allowance_the_same_delays_overdraw_the_platform_bucket()
+    {
+        var allowance = TimeSpan.FromMilliseconds(100);
+        var limiter = new SendRateLimiter(30, 1, _clock);
+
+        Assert.True(RefusalsByPlatformBucket(SendForTenSeconds(limiter), allowance) > 0);
+    }
+
+    /// <summary>Sends to a new chat each time for ten seconds of the manual clock, as fast as the limiter allows.</summary>
+    private List<DateTimeOffset> SendForTenSeconds(SendRateLimiter limiter)
+    {
+        var sentAt = new List<DateTimeOffset>();
+        var start = _clock.GetUtcNow();
+        while (_clock.GetUtcNow() - start < TimeSpan.FromSeconds(10))
+        {
+            var decision = limiter.TryReserve($"chat-{sentAt.Count}");
+            if (decision.CanSend)
+            {
+                sentAt.Add(_clock.GetUtcNow());
+            }
+            else
+            {
+                _clock.Advance(decision.ChannelWait);
+            }
+        }
+
+        return sentAt;
+    }
+
+    /// <summary>
+    /// The opening burst reaches the platform late by the whole spread (those requests also open connections) and
+    /// every later send on time, so late and prompt ones arrive together while the platform's bucket is still full
+    /// (the worst case: a full bucket banks nothing for the delay); counts what a Telegram-like bucket (30 at once,
+    /// 30/s) refuses.
+    /// </summary>
+    private static int RefusalsByPlatformBucket(List<DateTimeOffset> sentAt, TimeSpan spread)
+    {
+        var arrivals = sentAt.Select(t => t == sentAt[0] ? t + spread : t).Order().ToList();
+        var bucket = new FakeRateBucket(30, 30, arrivals[0]);
+        var refused = 0;
+        foreach (var arrival in arrivals)
+        {
+            if (bucket.WaitFor(arrival) > TimeSpan.Zero)
+            {
+                refused++;
+            }
+            else
+            {
+                bucket.Take(arrival);
+            }
+        }
+
+        return refused;
     }
 }
