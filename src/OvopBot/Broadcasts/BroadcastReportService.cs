@@ -78,7 +78,7 @@ public sealed class BroadcastReportService(BroadcastFinisher finisher, FlowCatal
             return null;
         }
 
-        var language = report.Language is { } l && flow.Languages.Contains(l) ? l : flow.DefaultLanguage;
+        var language = flow.LanguageOrDefault(report.Language);
         var p = report.Progress;
         var values = new Dictionary<string, string>
         {

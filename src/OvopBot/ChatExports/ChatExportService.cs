@@ -124,6 +124,12 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
         return options.Value.MaxFileMegabytes is { } megabytes ? Math.Min(platform, (long)(megabytes * 1024 * 1024)) : platform;
     }
 
+    public override void Dispose()
+    {
+        _running.Dispose();
+        base.Dispose();
+    }
+
     private static string FileName(ChatExportJob job, DateTimeOffset now) =>
         FormattableString.Invariant($"ovop-{job.Request.Kind.ToString().ToLowerInvariant()}-{job.Request.RegionCode}-{Wita.From(now):yyyyMMdd-HHmm}-{job.Id}.xlsx");
 }

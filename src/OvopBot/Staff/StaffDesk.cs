@@ -155,7 +155,7 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         await using var connection = database.Open();
         var language = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT language FROM contacts WHERE id = @contactId", new { contactId }, cancellationToken: cancellationToken));
-        return language is not null && flow.Languages.Contains(language) ? language : flow.DefaultLanguage;
+        return flow.LanguageOrDefault(language);
     }
 
     private StaffCommandMatcher Matcher(FlowDefinition flow)

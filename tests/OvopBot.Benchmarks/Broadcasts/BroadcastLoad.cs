@@ -36,9 +36,9 @@ public static class BroadcastLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rate = Option(args, "--rate", 30);
-        var people = (int)Option(args, "--chatters", 5);
-        var think = TimeSpan.FromSeconds(Option(args, "--think-seconds", 10));
+        var rate = LoadArguments.Number(args, "--rate", 30);
+        var people = LoadArguments.Count(args, "--chatters", 5);
+        var think = TimeSpan.FromSeconds(LoadArguments.Number(args, "--think-seconds", 10));
         var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var fake = await FakeTelegramServer.StartAsync();
@@ -46,7 +46,7 @@ public static class BroadcastLoad
         string[] settings = [
             "--Telegram:BotToken", FakeTelegramServer.Token, "--Telegram:ApiBaseUrl", fake.BaseUrl,
             "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
-            "--Flows:Path", FindFlows(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            "--Flows:Path", LoadArguments.FlowsFolder(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
         ];
         var at = Array.IndexOf(args, "--send-rate");
         var app = ServiceHost.Build(at < 0 ? settings : [.. settings, "--Telegram:MessagesPerSecond", args[at + 1]]);
@@ -152,24 +152,5 @@ public static class BroadcastLoad
 
         transaction.Commit();
         return villages.Count;
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string FindFlows()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OvopBot.sln")))
-            {
-                return Path.Combine(dir.FullName, "flows");
-            }
-        }
-
-        throw new InvalidOperationException("OvopBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

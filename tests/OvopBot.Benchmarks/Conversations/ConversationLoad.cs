@@ -23,15 +23,15 @@ public static class ConversationLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = Option(args, "--people", 500);
-        var parallel = Option(args, "--parallel", 8);
+        var people = LoadArguments.Count(args, "--people", 500);
+        var parallel = LoadArguments.Count(args, "--parallel", 8);
         var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         using var host = CliHost.Build(
         [
             "--Storage:DatabasePath", Path.Combine(folder, "bench.db"),
             "--Storage:MediaPath", Path.Combine(folder, "media"),
-            "--Flows:Path", FindFlows(),
+            "--Flows:Path", LoadArguments.FlowsFolder(),
         ]);
         var processor = host.Services.GetRequiredService<ConversationProcessor>();
         var latencies = new double[people * Registration.Length];
@@ -63,25 +63,5 @@ public static class ConversationLoad
             $"throughput: {total / started.Elapsed.TotalSeconds:F0} messages/s; latency p50 {latencies[total / 2]:F2} ms, p99 {latencies[(int)(total * 0.99)]:F2} ms, max {latencies[^1]:F2} ms"));
         Directory.Delete(folder, recursive: true);
         return 0;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string FindFlows()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var flows = Path.Combine(dir.FullName, "flows");
-            if (File.Exists(Path.Combine(dir.FullName, "OvopBot.sln")) && Directory.Exists(flows))
-            {
-                return flows;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "flows");
     }
 }

@@ -16,8 +16,8 @@ public static class TelegramLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = Option(args, "--people", 500);
-        var rate = Option(args, "--rate", 30);
+        var people = LoadArguments.Count(args, "--people", 500);
+        var rate = LoadArguments.Count(args, "--rate", 30);
         var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var fake = await FakeTelegramServer.StartAsync();
@@ -26,7 +26,7 @@ public static class TelegramLoad
             "--Telegram:BotToken", FakeTelegramServer.Token, "--Telegram:ApiBaseUrl", fake.BaseUrl,
             "--Telegram:MessagesPerSecond", rate.ToString(CultureInfo.InvariantCulture),
             "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
-            "--Flows:Path", FindFlows(), "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            "--Flows:Path", LoadArguments.FlowsFolder(), "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
         ]);
         await app.StartAsync();
         try
@@ -86,24 +86,5 @@ public static class TelegramLoad
             .Select(p => (repliedAt[p] - pushedAt[p]) * 1000.0 / Stopwatch.Frequency));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {label,-22} replies {latencies.Count}/{people}  {latencies}  throughput {latencies.Count / total.TotalSeconds:F1} replies/s"));
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string FindFlows()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OvopBot.sln")))
-            {
-                return Path.Combine(dir.FullName, "flows");
-            }
-        }
-
-        throw new InvalidOperationException("OvopBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -5,6 +5,7 @@ using NSubstitute;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Channels.Console;
 using OvopBot.ChatExports;
 using OvopBot.Roles;
 using OvopBot.Storage;
@@ -235,6 +236,26 @@ public sealed class ChatExportTests : IDisposable
         {
             File.Delete(blocker);
         }
+    }
+
+    [Fact]
+    public async Task On_the_console_the_file_is_made_before_the_next_line_is_read()
+    {
+        using var tests = new ChatExportTests(null, services =>
+        {
+            services.AddSingleton(new ConsoleInputParser(Path.GetTempPath()));
+            services.AddSingleton<ConsoleConversation>();
+        });
+        await tests._bench.ReplayAsync();
+        await tests.GrantAsync("admin", StaffRole.Admin, "53.01.08");
+        using var output = new StringWriter();
+
+        await tests.Bot.Get<ConsoleConversation>().RunAsync(new StringReader("EKSPOR\n1\n"), output, "admin", showPrompt: false, CancellationToken.None);
+
+        var printed = output.ToString();
+        Assert.Contains("Ekspor pengajuan desa, Kupang Tengah: 1 baris", printed, StringComparison.Ordinal);
+        Assert.Contains($"[file: {tests._folder}", printed, StringComparison.Ordinal);
+        Assert.Equal(1, tests.Requests("sent"));
     }
 
     [Fact]

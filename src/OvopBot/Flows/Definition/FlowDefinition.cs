@@ -36,6 +36,10 @@ public sealed class FlowDefinition
     /// <summary>Languages every text must have; the first is the default.</summary>
     public IReadOnlyList<string> Languages { get; }
     public string DefaultLanguage => Languages[0];
+
+    /// <summary>The language a person chose when this flow speaks it, else the flow's default.</summary>
+    public string LanguageOrDefault(string? language) => language is not null && Languages.Contains(language) ? language : DefaultLanguage;
+
     public string Start { get; }
     public IReadOnlyList<FlowNode> Nodes { get; }
     public IReadOnlyList<FlowSection> Sections { get; }
