@@ -8,7 +8,9 @@ namespace OvopBot.Outbox;
 /// Sends due outbox rows of one channel and records each one's fate. The only place that retries: transient
 /// failures come back later with exponential backoff (or the platform's retry-after), permanent ones are never
 /// retried, unreachable people get nothing more. Sends go through the channel's <see cref="ISendPacer"/> when it
-/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass.
+/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass
+/// (the next pass takes replies first again). The pacer learns when each send was answered and every retry-after the
+/// platform gave.
 /// Different chats are sent to in parallel (up to <see cref="OutboxOptions.MaxParallelSends"/>); one chat's messages
 /// go one at a time, in order.
 /// </summary>
@@ -84,7 +86,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
                 return (deferred, until);
             }
 
-            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go;
+            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go(1);
             if (decision.ChannelWait > TimeSpan.Zero)
             {
                 slots.Release();
@@ -100,24 +102,31 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
                 continue;
             }
 
-            inFlight.Add(SendReleasingAsync(sender, envelope, slots, platformPause, cancellationToken));
+            inFlight.Add(SendReleasingAsync(sender, envelope, (pacer, decision), slots, platformPause, cancellationToken));
         }
 
         return (deferred, null);
     }
 
-    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope, SemaphoreSlim slots,
-        PlatformPause platformPause, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope,
+        (ISendPacer? Pacer, PaceDecision Granted) pacing, SemaphoreSlim slots, PlatformPause platformPause,
+        CancellationToken cancellationToken)
     {
         try
         {
             var pause = await SendOneAsync(sender, envelope, cancellationToken);
+            if (pause is { } until)
+            {
+                pacing.Pacer?.PlatformAskedToWait(until - time.GetUtcNow());
+            }
+
             // Recorded before the slot is freed, so the next send of the pass sees it.
             platformPause.Add(pause);
             return pause;
         }
         finally
         {
+            pacing.Pacer?.Answered(pacing.Granted);
             slots.Release();
         }
     }

@@ -30,7 +30,7 @@ public sealed class OutboxPacingFixture : IAsyncDisposable
         Store = new OutboxStore(Database);
         _telegram = new TelegramTestClient(server.BaseUrl, telegram);
         Sender = new TelegramSender(_telegram.Client);
-        Dispatcher = new OutboxDispatcher(Store, [new TelegramSendPacer(_telegram.Options, clock)],
+        Dispatcher = new OutboxDispatcher(Store, [TelegramSendPacer.Create(_telegram.Options.Value, clock)],
             Options.Create(outbox), clock, NullLogger<OutboxDispatcher>.Instance);
     }
 
