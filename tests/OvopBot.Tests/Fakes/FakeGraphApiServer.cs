@@ -99,6 +99,10 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The person wrote at <paramref name="at"/> (as if through a webhook): their 24-hour window is open from then.</summary>
+    public void RecordInbound(string waId, DateTimeOffset at) =>
+        _lastInbound.AddOrUpdate(waId, at, (_, old) => at > old ? at : old);
+
     /// <summary>The next message request fails with this Graph error (HTTP status and error.code).</summary>
     public void FailNext(int code, int httpStatus = 400, string message = "fake failure") =>
         _failures.Enqueue((httpStatus, code, message));
@@ -121,7 +125,7 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     {
         foreach (var (from, at) in WebhookPayloads.InboundTimes(payload))
         {
-            _lastInbound.AddOrUpdate(from, at, (_, old) => at > old ? at : old);
+            RecordInbound(from, at);
         }
 
         var bytes = Encoding.UTF8.GetBytes(payload);

@@ -37,7 +37,7 @@ namespace OvopBot.Channels.Abstractions;
 public sealed class SendRateLimiter
 {
     /// <summary>How far sends may run ahead of even spacing (a late wake-up is made good, no more).</summary>
-    public static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(200);
 
     private const int CatchUpSends = 3;
 
