@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.ChatExports;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.Roles;
 using OvopBot.Staff;
@@ -29,6 +31,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        var started = Stopwatch.GetTimestamp();
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
@@ -42,6 +45,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
 
         Notify(message.Channel, replies, staffAnswer);
+        OvopMetrics.MessageStepped(message.Channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
@@ -51,6 +55,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         string channel;
         StaffAnswer? staffAnswer;
+        var started = Stopwatch.GetTimestamp();
         await using (var read = database.Open())
         {
             // Staff commands are answered before the write lock is taken (see StaffDesk); ordinary messages skip it.
@@ -77,6 +82,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
 
         Notify(channel, replies, staffAnswer);
+        OvopMetrics.MessageStepped(channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 

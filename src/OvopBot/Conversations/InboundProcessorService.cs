@@ -56,9 +56,15 @@ public sealed class InboundProcessorService(SqliteDatabase database, Conversatio
 
                 foreach (var stored in batch)
                 {
+                    // Every log line about this message carries who sent it and which one it is (never its text).
+                    using var scope = logger.BeginScope(new Dictionary<string, object>
+                    {
+                        ["ContactId"] = stored.ContactId, ["MessageId"] = stored.Id, ["Channel"] = stored.Message.Channel,
+                    });
                     // Finish the message in hand even when shutdown starts: it is cheap and avoids a re-step later.
                     await FetchMediaAsync(stored, stoppingToken);
-                    await processor.ProcessAsync(stored.Id, CancellationToken.None);
+                    var replies = await processor.ProcessAsync(stored.Id, CancellationToken.None);
+                    logger.LogDebug("Stepped inbound message {MessageId} ({Kind}): {Replies} replies", stored.Id, stored.Message.Kind, replies.Count);
                 }
 
                 if (batch.Count == 0)
