@@ -28,7 +28,8 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, FakeSms> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _hooks = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<int> _failNext = new();
+    private readonly ConcurrentQueue<(int Status, int? RetryAfterSeconds)> _failNext = new();
+    private int _loseAnswers;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(5) };
     private int _eventCounter;
     private int _requests;
@@ -83,7 +84,10 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
     }
 
     /// <summary>The next send answers this HTTP status (e.g. 503, 500) without accepting the message.</summary>
-    public void FailNext(int status) => _failNext.Enqueue(status);
+    public void FailNext(int status, int? retryAfterSeconds = null) => _failNext.Enqueue((status, retryAfterSeconds));
+
+    /// <summary>The next send is accepted, but its answer is a 500 (as if the Wi-Fi dropped while answering).</summary>
+    public void LoseNextAnswer() => Interlocked.Increment(ref _loseAnswers);
 
     /// <summary>Marks this many waiting SMS as sent (the phone worked its queue) without posting events.</summary>
     public void DrainQueue()
@@ -97,7 +101,11 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
     /// <summary>A person texts the office phone: posts a signed <c>sms:received</c> like the app does.</summary>
     public Task<HttpResponseMessage> ReceiveAsync(string sender, string text, DateTimeOffset? receivedAt = null,
         string? eventId = null) =>
-        PostEventAsync("sms:received", Envelope("sms:received", eventId, new JsonObject
+        PostEventAsync("sms:received", Received(sender, text, receivedAt, eventId));
+
+    /// <summary>The body of an <c>sms:received</c> webhook, to post (or tamper with) later.</summary>
+    public string Received(string sender, string text, DateTimeOffset? receivedAt = null, string? eventId = null) =>
+        Envelope("sms:received", eventId, new JsonObject
         {
             ["messageId"] = text.GetHashCode(StringComparison.Ordinal).ToString("x", CultureInfo.InvariantCulture),
             ["message"] = text,
@@ -106,7 +114,7 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
             ["phoneNumber"] = sender,
             ["simNumber"] = 1,
             ["receivedAt"] = PhoneTime(receivedAt ?? _clock.GetUtcNow()),
-        }));
+        });
 
     /// <summary>The phone reports an event (sms:sent, sms:delivered, sms:failed) for one of our SMS.</summary>
     public Task<HttpResponseMessage> ReportAsync(string messageId, string eventName, string? reason = null)
@@ -191,11 +199,16 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
             return Results.Json(new { message = "Unauthorized" }, statusCode: 401);
         }
 
-        if (_failNext.TryDequeue(out var status))
+        if (_failNext.TryDequeue(out var failure))
         {
-            return Results.Json(new { message = status == 503
+            if (failure.RetryAfterSeconds is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { message = failure.Status == 503
                 ? $"queue limits exceeded: too many pending messages: {Pending} / {QueueLimit}"
-                : "fake failure" }, statusCode: status);
+                : "fake failure" }, statusCode: failure.Status);
         }
 
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
@@ -231,6 +244,11 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
         }
 
         Sent.Enqueue(sms);
+        if (Interlocked.Exchange(ref _loseAnswers, 0) > 0)
+        {
+            return Results.Json(new { message = "connection reset" }, statusCode: 500);
+        }
+
         if (ReportDelivery)
         {
             sms.State = "Sent";

@@ -20,7 +20,10 @@ public sealed class SmsGateGateway : ISmsGateway
     /// <summary>The events we register: one registration per event, as the app requires.</summary>
     public static readonly IReadOnlyList<string> Events = ["sms:received", "sms:sent", "sms:delivered", "sms:failed"];
 
-    /// <summary>How long to leave the relay alone after "queue limits exceeded" (503): the phone must catch up first.</summary>
+    /// <summary>
+    /// How long to leave the relay alone after "queue limits exceeded" (503) when it does not say: the phone must catch
+    /// up first. Nothing is lost meanwhile; the rows stay in our outbox.
+    /// </summary>
     public static readonly TimeSpan QueueFullPause = TimeSpan.FromMinutes(1);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -60,7 +63,8 @@ public sealed class SmsGateGateway : ISmsGateway
         throw response.StatusCode switch
         {
             HttpStatusCode.ServiceUnavailable => new ChannelSendException(SendFailureKind.Transient,
-                $"SMS gateway queue full (503): {error}", QueueFullPause, channelWide: true),
+                $"SMS gateway queue full (503): {error}", response.Headers.RetryAfter?.Delta ?? QueueFullPause,
+                channelWide: true),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ChannelSendException(SendFailureKind.ChannelDown,
                 $"SMS gateway refused the credentials ({(int)response.StatusCode}); check Sms:Username and Sms:Password"),
             HttpStatusCode.BadRequest => new ChannelSendException(SendFailureKind.Permanent, $"SMS gateway: {error}"),
