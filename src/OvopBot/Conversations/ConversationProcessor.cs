@@ -102,9 +102,10 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
     private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
     {
-        var flow = flows[options.Value.Flow];
-        var now = time.GetUtcNow();
         var message = stored.Message;
+        // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
+        var flow = flows.For(options.Value.Flow, message.Channel);
+        var now = time.GetUtcNow();
         var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
         var state = loaded ?? new SessionState
         {

@@ -99,7 +99,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (contact is not { } to || state is null || Render(state) is not { } message)
+        if (contact is not { } to || state is null || Render(state, to.Channel) is not { } message)
         {
             return null;
         }
@@ -114,9 +114,9 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         return to.Channel;
     }
 
-    private OutboundMessage? Render(SessionState state)
+    private OutboundMessage? Render(SessionState state, string channel)
     {
-        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
+        var flow = flows.For(state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow, channel);
         if (engine.CurrentQuestion(flow, state) is not { } question)
         {
             return null;
