@@ -136,12 +136,12 @@ public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, 
                     FormattableString.Invariant($"proposal {proposalId} by contact {row.ProposerId} accepted"), reviewer.Name);
                 write.Connection.Execute(
                     "UPDATE submissions SET review_state = 'verified', reviewed_by = @name, reviewed_at = @now, review_note = NULL WHERE id = @id",
-                    new { id = row.SubmissionId, reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
+                    new { id = row.SubmissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
             }
 
             write.Connection.Execute(
                 "UPDATE submission_proposals SET status = @status, decided_by = @name, decided_at = @now WHERE id = @proposalId",
-                new { proposalId, status = accept ? "accepted" : "rejected", reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
+                new { proposalId, status = accept ? "accepted" : "rejected", name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
             var values = new Dictionary<string, string> { ["village"] = row.VillageName ?? "-", ["reference"] = row.Reference ?? "-" };
             channels.Add(PersonNotice.Send(write, flow, row.OwnerId, accept ? "proposal_owner_accepted" : "proposal_owner_rejected", values, now));
             channels.Add(PersonNotice.Send(write, flow, row.ProposerId, accept ? "proposal_proposer_accepted" : "proposal_proposer_rejected", values, now));

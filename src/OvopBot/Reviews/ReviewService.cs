@@ -102,7 +102,7 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
             """
             UPDATE submissions SET review_state = 'verified', reviewed_by = @name, reviewed_at = @now, review_note = NULL, fix_fields = NULL
             WHERE id = @submissionId
-            """, new { submissionId, reviewer.Name, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
+            """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
         SubmissionStore.AddHistory(write, submissionId, r.Revision, r.ContactId, r.AnswersJson, now, "verified", reviewer.Name);
         write.Commit();
         return ReviewOutcome.Done;
@@ -161,7 +161,7 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
                 UPDATE submissions SET review_state = 'needs_fixing', reviewed_by = @name, reviewed_at = @now, review_note = @note,
                        fix_fields = @fields
                 WHERE id = @submissionId
-                """, new { submissionId, reviewer.Name, now = DbTime.Write(now), note, fields = System.Text.Json.JsonSerializer.Serialize(fields) },
+                """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now), note, fields = System.Text.Json.JsonSerializer.Serialize(fields) },
                 write.Transaction, cancellationToken: cancellationToken));
             var reason = string.Create(CultureInfo.InvariantCulture,
                 $"needs fixing: {string.Join(", ", asked.Select(l => $"{l.Number} {l.Field}"))}; note: {note}");
