@@ -140,15 +140,16 @@ public sealed class FlowEngine
             return;
         }
 
-        if (step.State.Status == SessionStatus.NotStarted)
-        {
-            step.Begin();
-            return;
-        }
-
+        // A follow-up question asked before the conversation started (HAPUS DATA's confirmation) is answered first.
         if (step.State.Pending is { } pending && !paused)
         {
             PendingHandler.Handle(step, pending, message, text);
+            return;
+        }
+
+        if (step.State.Status == SessionStatus.NotStarted)
+        {
+            step.Begin();
             return;
         }
 

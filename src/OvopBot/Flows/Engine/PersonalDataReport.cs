@@ -14,7 +14,8 @@ internal static class PersonalDataReport
     public static void Show(EngineStep step)
     {
         var data = step.Context.PersonalData();
-        if (data is null || (data.Records.Count == 0 && data.Name is null && data.Phone is null && data.Consent is null && data.Proposals == 0))
+        // Without records, consent or proposals only the contact itself is stored (the platform's address and name).
+        if (data is null || (data.Records.Count == 0 && data.Consent is null && data.Proposals == 0))
         {
             step.Say(step.T("my_data_none"));
             return;
