@@ -11,4 +11,9 @@ public enum StaffCommand
     More,
     Confirm,
     Cancel,
+    Review,
+    Approve,
+    Fix,
+    Accept,
+    Reject,
 }
