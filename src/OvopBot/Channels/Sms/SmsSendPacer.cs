@@ -26,8 +26,8 @@ public sealed class SmsSendPacer : ISendPacer
         _options = options.Value;
         _messages = messages;
         _time = time;
-        var perSecond = _options.MessagesPerMinute / 60.0;
-        _limiter = new SendRateLimiter(perSecond, perSecond, time);
+        // The shared limiter's sliding window, a minute long: never more than MessagesPerMinute parts in any minute.
+        _limiter = new SendRateLimiter(new SendLimits(new SendWindow(_options.MessagesPerMinute, TimeSpan.FromMinutes(1)), TimeSpan.Zero), time);
     }
 
     public string Channel => SmsChannel.Name;
@@ -53,6 +53,10 @@ public sealed class SmsSendPacer : ISendPacer
             return decision;
         }
     }
+
+    public void Answered(PaceDecision granted) => _limiter.Answered(granted);
+
+    public void PlatformAskedToWait(TimeSpan wait) => _limiter.PlatformAskedToWait(wait);
 
     /// <summary>Parts counted today so far (reserved sends, from the store after a restart).</summary>
     public int UsedToday
