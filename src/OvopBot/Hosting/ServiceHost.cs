@@ -43,6 +43,7 @@ public static class ServiceHost
         var app = builder.Build();
         app.MapGet("/healthz", (Storage.SqliteDatabase database) => HealthCheck.Run(database));
         PlatformChannels.MapEndpoints(app);
+        Web.WebEndpoints.MapOvopWeb(app);
         return app;
     }
 }
