@@ -94,7 +94,7 @@ public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalo
         var page = WebAuth.Page(http);
         if (!await MineAsync(page.Staff, id, http.RequestAborted))
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         await broadcasts.ConfirmAsync(id, http.RequestAborted);
@@ -106,7 +106,7 @@ public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalo
         var page = WebAuth.Page(http);
         if (!await MineAsync(page.Staff, id, http.RequestAborted))
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         await broadcasts.CancelAsync(id, http.RequestAborted);
@@ -120,7 +120,7 @@ public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalo
         var row = (await HistoryAsync(page.Staff, id, http.RequestAborted)).FirstOrDefault();
         if (row is null || await broadcasts.ProgressAsync(id, http.RequestAborted) is not { } progress)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var done = progress.Done || progress.Status == "draft";

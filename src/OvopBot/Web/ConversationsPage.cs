@@ -23,7 +23,7 @@ public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog cat
         var codes = WebRegions.Resolve(catalog, page.Staff, region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var (where, parameters) = records.Where(codes, RecordFilter.None);
@@ -68,7 +68,7 @@ public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog cat
             """, parameters, cancellationToken: http.RequestAborted));
         if (person is not { } p)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var messages = (await connection.QueryAsync<(string At, int Inbound, string? Text, string Kind)>(new CommandDefinition(

@@ -21,7 +21,7 @@ public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
         var codes = WebRegions.Resolve(catalog, page.Staff, region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var body = new StringBuilder($"<h1>{page.TE("nav_exports")}</h1><p>{page.TE("exports_intro")}</p>");
@@ -52,7 +52,7 @@ public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
         var codes = WebRegions.Resolve(catalog, page.Staff, region.Length == 0 ? null : region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         if (codes.Count != 1)

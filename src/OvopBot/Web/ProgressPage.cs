@@ -28,7 +28,7 @@ public sealed class ProgressPage(RegionCatalog catalog, RegionStatusQuery status
         var codes = WebRegions.Resolve(catalog, page.Staff, region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var progress = await status.ProgressByVillageAsync(http.RequestAborted);

@@ -26,7 +26,7 @@ public sealed class RecordPage(RegionCatalog catalog, FlowCatalog flows, FlowEng
         var page = WebAuth.Page(http);
         if (await records.FindAsync(id, http.RequestAborted) is not { } record || !page.Staff.Covers(record.VillageCode))
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var flow = flows[conversations.Value.Flow];
@@ -103,14 +103,14 @@ public sealed class RecordPage(RegionCatalog catalog, FlowCatalog flows, FlowEng
         if (await records.FindAsync(id, http.RequestAborted) is not { } record || !page.Staff.Covers(record.VillageCode)
             || PhotoPath(JsonNode.Parse(record.AnswersJson) as JsonObject ?? []) is not { } stored)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var root = Path.GetFullPath(storage.Value.MediaPath);
         var path = Path.GetFullPath(Path.IsPathRooted(stored) ? stored : Path.Combine(root, stored));
         if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         http.Response.Headers.CacheControl = "private, max-age=3600";

@@ -11,8 +11,19 @@ namespace OvopBot.Web;
 public sealed class RecordQuery(SqliteDatabase database, IRecordReviews reviews)
 {
     /// <summary>One row of the list.</summary>
-    public sealed record Row(long Id, string? Reference, string Status, string? VillageCode, string? VillageName, string? Product,
-        string? Category, string? Support, string? Respondent, string UpdatedAt);
+    public sealed class Row
+    {
+        public long Id { get; init; }
+        public string? Reference { get; init; }
+        public string Status { get; init; } = "";
+        public string? VillageCode { get; init; }
+        public string? VillageName { get; init; }
+        public string? Product { get; init; }
+        public string? Category { get; init; }
+        public string? Support { get; init; }
+        public string? Respondent { get; init; }
+        public string UpdatedAt { get; init; } = "";
+    }
 
     public async Task<(long Total, IReadOnlyList<Row> Rows)> PageAsync(IReadOnlyList<string> codes, RecordFilter filter, int pageSize,
         CancellationToken cancellationToken)
@@ -35,11 +46,11 @@ public sealed class RecordQuery(SqliteDatabase database, IRecordReviews reviews)
         parameters.Add("offset", (long)(Math.Min(filter.Page, last) - 1) * pageSize);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT s.id, s.reference, s.status, s.village_code, s.village_name,
+            SELECT s.id, s.reference, s.status, s.village_code AS villagecode, s.village_name AS villagename,
                    json_extract(s.answers_json, '$."product.name"') AS product,
                    json_extract(s.answers_json, '$."product.category"') AS category,
                    json_extract(s.answers_json, '$."support.type"') AS support,
-                   coalesce(json_extract(s.answers_json, '$."respondent.name"'), c.display_name) AS respondent, s.updated_at
+                   coalesce(json_extract(s.answers_json, '$."respondent.name"'), c.display_name) AS respondent, s.updated_at AS updatedat
             FROM submissions s JOIN contacts c ON c.id = s.contact_id
             WHERE {where}
             ORDER BY {order} {direction}, s.id {direction}
@@ -105,29 +116,52 @@ public sealed class RecordQuery(SqliteDatabase database, IRecordReviews reviews)
     }
 
     /// <summary>One record with its respondent, or null.</summary>
-    public sealed record Detail(long Id, long ContactId, string? Reference, string Status, long Revision, string? VillageCode, string? VillageName,
-        string AnswersJson, string StartedAt, string? SubmittedAt, string UpdatedAt, string Channel, string Address, string? DisplayName, string? Phone);
+    public sealed class Detail
+    {
+        public long Id { get; init; }
+        public long ContactId { get; init; }
+        public string? Reference { get; init; }
+        public string Status { get; init; } = "";
+        public long Revision { get; init; }
+        public string? VillageCode { get; init; }
+        public string? VillageName { get; init; }
+        public string AnswersJson { get; init; } = "{}";
+        public string UpdatedAt { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Address { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string? Phone { get; init; }
+    }
 
     public async Task<Detail?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         return await connection.QuerySingleOrDefaultAsync<Detail>(new CommandDefinition(
             """
-            SELECT s.id, s.contact_id, s.reference, s.status, s.revision, s.village_code, s.village_name, s.answers_json,
-                   s.started_at, s.submitted_at, s.updated_at, c.channel, c.address, c.display_name, c.phone
+            SELECT s.id, s.contact_id AS contactid, s.reference, s.status, s.revision, s.village_code AS villagecode,
+                   s.village_name AS villagename, s.answers_json AS answersjson, s.updated_at AS updatedat, c.channel, c.address,
+                   c.display_name AS displayname, c.phone
             FROM submissions s JOIN contacts c ON c.id = s.contact_id WHERE s.id = @id
             """, new { id }, cancellationToken: cancellationToken));
     }
 
     /// <summary>One revision of a record, oldest first.</summary>
-    public sealed record Revision(long Number, string AnswersJson, string ChangedAt, string Channel, string Address, string? DisplayName);
+    public sealed class Revision
+    {
+        public long Number { get; init; }
+        public string AnswersJson { get; init; } = "{}";
+        public string ChangedAt { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Address { get; init; } = "";
+        public string? DisplayName { get; init; }
+    }
 
     public async Task<IReadOnlyList<Revision>> HistoryAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         return (await connection.QueryAsync<Revision>(new CommandDefinition(
             """
-            SELECT h.revision AS number, h.answers_json, h.changed_at, c.channel, c.address, c.display_name
+            SELECT h.revision AS number, h.answers_json AS answersjson, h.changed_at AS changedat, c.channel, c.address, c.display_name AS displayname
             FROM submission_history h JOIN contacts c ON c.id = h.contact_id WHERE h.submission_id = @id ORDER BY h.revision, h.id
             """, new { id }, cancellationToken: cancellationToken))).ToList();
     }

@@ -20,7 +20,7 @@ public sealed class RecordsPage(RegionCatalog catalog, FlowCatalog flows, IOptio
         var codes = WebRegions.Resolve(catalog, page.Staff, filter.Region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var size = Math.Clamp(options.Value.PageSize, 10, 500);

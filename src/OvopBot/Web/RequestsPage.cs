@@ -31,7 +31,7 @@ public sealed class RequestsPage(SqliteDatabase database, RegionCatalog catalog,
         var codes = WebRegions.Resolve(catalog, page.Staff, region);
         if (codes is null)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var (where, parameters) = records.Where(codes, RecordFilter.None with { Status = "submitted" });

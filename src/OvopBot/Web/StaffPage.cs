@@ -21,7 +21,7 @@ public sealed class StaffPage(RegionCatalog catalog, RegionScope scope, RoleStor
         var page = WebAuth.Page(http);
         if (!page.Staff.IsAdmin)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -40,14 +40,14 @@ public sealed class StaffPage(RegionCatalog catalog, RegionScope scope, RoleStor
         var page = WebAuth.Page(http);
         if (!page.Staff.IsAdmin)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!ContactRef.TryParse(form["contact"].ToString(), out var contact) || !StaffRoles.TryParse(form["role"].ToString(), out var role)
             || !InScope(page.Staff, form["region"].ToString(), out var region))
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         if (await roles.RevokeAsync(contact, role, region, http.RequestAborted) > 0 && await roles.ContactIdAsync(contact, http.RequestAborted) is { } id)
@@ -63,7 +63,7 @@ public sealed class StaffPage(RegionCatalog catalog, RegionScope scope, RoleStor
         var page = WebAuth.Page(http);
         if (!page.Staff.IsAdmin)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -83,7 +83,7 @@ public sealed class StaffPage(RegionCatalog catalog, RegionScope scope, RoleStor
         var page = WebAuth.Page(http);
         if (!page.Staff.IsAdmin)
         {
-            return Results.NotFound();
+            return page.NotFound();
         }
 
         var body = new StringBuilder($"<h1>{page.TE("nav_staff")}</h1>");

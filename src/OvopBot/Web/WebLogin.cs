@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvopBot.Roles;
 using OvopBot.Storage;
@@ -16,21 +19,25 @@ namespace OvopBot.Web;
 /// roles: once a grant the session was bound to is revoked, the session is gone. Only SHA-256 hashes are stored.
 /// </summary>
 public sealed class WebLogin(SqliteDatabase database, RoleStore roles, IOptions<WebOptions> options, IConfiguration configuration,
-    TimeProvider time)
+    TimeProvider time, IServiceProvider services)
 {
     /// <summary>A busy dashboard does not write on every click: the idle clock restarts at most this often.</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
     private WebOptions Options => options.Value;
 
-    /// <summary>The dashboard's address as staff open it (<c>Web:PublicUrl</c>, else the first of <c>Urls</c>), without a trailing slash.</summary>
+    /// <summary>
+    /// The dashboard's address as staff open it, without a trailing slash: <c>Web:PublicUrl</c>; else, in the running
+    /// service, the address it actually listens on; else the first of <c>Urls</c>.
+    /// </summary>
     public string PublicUrl
     {
         get
         {
+            var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
             var url = !string.IsNullOrWhiteSpace(Options.PublicUrl)
                 ? Options.PublicUrl
-                : (configuration["urls"] ?? Hosting.ServiceHost.DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+                : listening ?? (configuration["urls"] ?? Hosting.ServiceHost.DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
             return url.Trim().TrimEnd('/');
         }
     }

@@ -37,6 +37,13 @@ public sealed class WebPage(WebStaff staff, WebTexts texts, string language, str
 
     public IResult Render(string titleKey, string body, int status = StatusCodes.Status200OK) => Results.Content(Shell(T(titleKey), body), ContentType, Encoding.UTF8, status);
 
+    /// <summary>
+    /// 404 with a page a person can read. Unknown ids and ids outside the staff member's scope both end here, so a
+    /// URL never tells whether another region's record exists.
+    /// </summary>
+    public IResult NotFound() =>
+        Render("not_found_title", $"<h1>{TE("not_found_title")}</h1><p>{TE("not_found_text")}</p><p><a href=/admin>{TE("nav_progress")}</a></p>", StatusCodes.Status404NotFound);
+
     public string Shell(string title, string body)
     {
         var html = new StringBuilder(body.Length + 2048);
