@@ -8,7 +8,7 @@ namespace OvopBot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "doctor", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "doctor", "web", "-h", "--help", "-?", "--version"];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -30,6 +30,7 @@ public static class CliApp
             RegionsCommand.Create(),
             BroadcastCommand.Create(),
             DoctorCommand.Create(),
+            WebCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

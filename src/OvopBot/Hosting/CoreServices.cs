@@ -10,6 +10,7 @@ using OvopBot.Flows.Answers;
 using OvopBot.Outbox;
 using OvopBot.Regions;
 using OvopBot.Storage;
+using OvopBot.Web;
 
 namespace OvopBot.Hosting;
 
@@ -45,6 +46,7 @@ public static class CoreServices
         services.AddSingleton<ICustomerWindow, CustomerWindowStore>();
         services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         services.AddOvopStaff();
+        services.AddOvopWeb();
         return services;
     }
 
