@@ -17,7 +17,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -96,6 +96,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
     private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
     {
+        fault?.Before(stored);
         var flow = flows[options.Value.Flow];
         var now = time.GetUtcNow();
         var message = stored.Message;
