@@ -23,7 +23,8 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports,
+    IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -122,6 +123,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
     private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others)
     {
+        fault?.Before(stored);
         var message = stored.Message;
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);

@@ -23,6 +23,8 @@ internal static class RequiredTexts
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
+        // issue 11: poison messages, flooding, numbers too large to read, media over the storage caps
+        "message_failed", "please_wait", "number_huge", "media_not_kept",
     ];
 
     /// <summary>Texts needed only by flows that define <c>staff_commands:</c> (summary, missing villages, broadcasts).</summary>
