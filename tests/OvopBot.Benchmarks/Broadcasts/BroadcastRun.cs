@@ -82,6 +82,7 @@ internal static class BroadcastRun
         using var stop = new CancellationTokenSource();
         var chatting = chatters.RunAsync(stop.Token);
         await broadcasts.ConfirmAsync(preview.Id, CancellationToken.None);
+        tally.Enqueued();
         var enqueued = Stopwatch.GetElapsedTime(started);
         await Task.WhenAny(tally.Complete, Task.Delay(TimeSpan.FromMinutes(10)));
         var done = Stopwatch.GetElapsedTime(started);
@@ -101,6 +102,8 @@ internal static class BroadcastRun
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  first to last delivery {tally.Sending.TotalSeconds:F1} s: broadcast {tally.BroadcastRate:F2} msg/s = {tally.BroadcastRate / limit:P1} of the limit; all sends (with replies) {tally.AllRate:F2} msg/s = {tally.AllRate / limit:P1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  after the enqueue ended: broadcast {tally.RateAfterEnqueue:F2} msg/s = {tally.RateAfterEnqueue / limit:P1} of the limit"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  process CPU (bot and fake platform together) {tally.CpuCores:F2} cores of {Environment.ProcessorCount} over that span"));
         }
