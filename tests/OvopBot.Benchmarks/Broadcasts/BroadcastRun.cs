@@ -20,6 +20,32 @@ internal static class BroadcastRun
 {
     public const string Text = "Pengumuman OVOP: mohon lengkapi pendaftaran produk unggulan desa minggu ini.";
 
+    /// <summary>Benchmark people ids: recipients from here up, chatters below.</summary>
+    public const long RecipientBase = 2_000_000;
+
+    public const long ChatterBase = 1_000_000;
+
+    /// <summary>A fresh folder for the run's database and media.</summary>
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>The settings every run shares: its own database and media, the checkout's flows, NTT, a free port, quiet logs.</summary>
+    public static List<string> Settings(string folder) =>
+    [
+        "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
+        "--Flows:Path", LoadArguments.FlowsFolder(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0",
+        "--Logging:LogLevel:Default", "Warning",
+    ];
+
+    /// <summary>The chatters' header line: how many chat meanwhile, at what pace.</summary>
+    public static string ChattersLine(int people, TimeSpan think, string how) => people == 0
+        ? "  no one chatting meanwhile"
+        : FormattableString.Invariant($"  {people} people chatting meanwhile{how}, thinking {think.TotalSeconds:F0} s ± 50 % between messages");
+
     /// <summary>How the fake counts the limit: both models in turn unless <c>--model bucket|window</c> picks one.</summary>
     public static IReadOnlyList<FakeRateModel> Models(string[] args)
     {
