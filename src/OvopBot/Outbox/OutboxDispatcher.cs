@@ -18,6 +18,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
+    private readonly SentMarks _sentMarks = new(store);
 
     /// <summary>
     /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
@@ -114,7 +115,8 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     {
         try
         {
-            var pause = await SendOneAsync(sender, envelope, cancellationToken);
+            // The pacer hears of the answer as soon as it comes, before the row's fate is written.
+            var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacing.Pacer?.Answered(pacing.Granted));
             if (pause is { } until)
             {
                 pacing.Pacer?.PlatformAskedToWait(until - time.GetUtcNow());
@@ -126,7 +128,6 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
         }
         finally
         {
-            pacing.Pacer?.Answered(pacing.Granted);
             slots.Release();
         }
     }
@@ -159,17 +160,27 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
     private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> pauses) => pauses.Where(p => p is not null).Max();
 
-    /// <summary>Sends one row; returns a channel-wide pause when the platform asked for one.</summary>
-    public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one row; returns a channel-wide pause when the platform asked for one. <paramref name="answered"/> runs
+    /// once the platform answered (or the request failed), before the row's fate is written.
+    /// </summary>
+    public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken,
+        Action? answered = null)
     {
+        string platformId;
         try
         {
             // A send once started is not cancelled by shutdown: abandoning it after the platform accepted the message
             // but before its answer was read would leave the row pending and send it twice after the restart. The
             // channel's own request timeout bounds the wait; the host's shutdown timeout bounds it again.
-            var platformId = await sender.SendAsync(envelope, CancellationToken.None);
-            await store.MarkSentAsync(envelope.Id, platformId, time.GetUtcNow(), CancellationToken.None);
-            return null;
+            try
+            {
+                platformId = await sender.SendAsync(envelope, CancellationToken.None);
+            }
+            finally
+            {
+                answered?.Invoke();
+            }
         }
         catch (ChannelSendException e)
         {
@@ -180,6 +191,9 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
         {
             return await HandleFailureAsync(sender.Channel, envelope, new ChannelSendException(SendFailureKind.Transient, e.Message, inner: e));
         }
+
+        await _sentMarks.MarkAsync(new SentRow(envelope.Id, platformId, time.GetUtcNow()));
+        return null;
     }
 
     private async Task<DateTimeOffset?> HandleFailureAsync(string channel, OutboundEnvelope envelope, ChannelSendException e)

@@ -26,9 +26,6 @@ namespace OvopBot.Benchmarks.Broadcasts;
 /// </summary>
 public static class BroadcastLoad
 {
-    private const long RecipientBase = 2_000_000;
-    private const long ChatterBase = 1_000_000;
-
     public static async Task<int> RunAsync(string[] args)
     {
         foreach (var model in BroadcastRun.Models(args))
@@ -45,25 +42,25 @@ public static class BroadcastLoad
         var recipients = LoadArguments.Count(args, "--people", 3442);
         var people = LoadArguments.Count(args, "--chatters", 5);
         var think = TimeSpan.FromSeconds(LoadArguments.Number(args, "--think-seconds", 10));
-        var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = BroadcastRun.NewFolder();
         await using var fake = await FakeTelegramServer.StartAsync();
         fake.BotPerSecond = rate;
         fake.BotRateModel = model;
-        string[] settings = [
-            "--Telegram:BotToken", FakeTelegramServer.Token, "--Telegram:ApiBaseUrl", fake.BaseUrl,
-            "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
-            "--Flows:Path", LoadArguments.FlowsFolder(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
-        ];
-        var at = Array.IndexOf(args, "--send-rate");
-        var app = ServiceHost.Build(at < 0 ? settings : [.. settings, "--Telegram:MessagesPerSecond", args[at + 1]]);
+        var settings = BroadcastRun.Settings(folder);
+        settings.AddRange(["--Telegram:BotToken", FakeTelegramServer.Token, "--Telegram:ApiBaseUrl", fake.BaseUrl]);
+        if (Array.IndexOf(args, "--send-rate") is var at and >= 0)
+        {
+            settings.AddRange(["--Telegram:MessagesPerSecond", args[at + 1]]);
+        }
+
+        var app = ServiceHost.Build([.. settings]);
         try
         {
             BroadcastRun.Seed(app.Services, TelegramUpdateMapper.ChannelName, recipients,
-                i => (RecipientBase + i).ToString(CultureInfo.InvariantCulture), _ => DateTimeOffset.UtcNow);
+                i => (BroadcastRun.RecipientBase + i).ToString(CultureInfo.InvariantCulture), _ => DateTimeOffset.UtcNow);
             for (var i = 0; i < recipients; i++)
             {
-                fake.AddChat(RecipientBase + i);
+                fake.AddChat(BroadcastRun.RecipientBase + i);
             }
 
             var pace = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.MessagesPerSecond;
@@ -71,23 +68,22 @@ public static class BroadcastLoad
             {
                 fake.PushText(chat, text);
                 return Task.CompletedTask;
-            }, ChatterBase, people, think);
+            }, BroadcastRun.ChatterBase, people, think);
             var tally = new BroadcastTally(recipients);
             fake.Delivered = message =>
             {
                 var now = Stopwatch.GetTimestamp();
-                if (message.ChatId < RecipientBase)
+                if (message.ChatId < BroadcastRun.RecipientBase)
                 {
                     chatters.Replied(message.ChatId, now);
                 }
 
-                tally.Accepted(message.ChatId >= RecipientBase, now);
+                tally.Accepted(message.ChatId >= BroadcastRun.RecipientBase, now);
             };
             await app.StartAsync();
             var header = FormattableString.Invariant(
                 $"broadcast: {{recipients}} recipients on telegram; the fake allows {BroadcastRun.Describe(model, rate)} bot-wide, 1/s per chat; the bot paces at {pace}/s");
-            header += Environment.NewLine + (people == 0 ? "  no one chatting meanwhile" : FormattableString.Invariant(
-                $"  {people} people chatting meanwhile, thinking {think.TotalSeconds:F0} s ± 50 % between messages"));
+            header += Environment.NewLine + BroadcastRun.ChattersLine(people, think, "");
             var (count, enqueued, done) = await BroadcastRun.RunAsync(app, chatters, tally, header);
             BroadcastRun.Report(tally, count, rate, enqueued, done, string.Create(CultureInfo.InvariantCulture,
                 $"429 answers: {fake.FloodRefusals}; fewest places left in the fake's bot-wide limit before a send: {fake.BotHeadroom:F2} (< 1 is a 429)"), chatters);

@@ -20,6 +20,32 @@ internal static class BroadcastRun
 {
     public const string Text = "Pengumuman OVOP: mohon lengkapi pendaftaran produk unggulan desa minggu ini.";
 
+    /// <summary>Benchmark people ids: recipients from here up, chatters below.</summary>
+    public const long RecipientBase = 2_000_000;
+
+    public const long ChatterBase = 1_000_000;
+
+    /// <summary>A fresh folder for the run's database and media.</summary>
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>The settings every run shares: its own database and media, the checkout's flows, NTT, a free port, quiet logs.</summary>
+    public static List<string> Settings(string folder) =>
+    [
+        "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
+        "--Flows:Path", LoadArguments.FlowsFolder(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0",
+        "--Logging:LogLevel:Default", "Warning",
+    ];
+
+    /// <summary>The chatters' header line: how many chat meanwhile, at what pace.</summary>
+    public static string ChattersLine(int people, TimeSpan think, string how) => people == 0
+        ? "  no one chatting meanwhile"
+        : FormattableString.Invariant($"  {people} people chatting meanwhile{how}, thinking {think.TotalSeconds:F0} s ± 50 % between messages");
+
     /// <summary>How the fake counts the limit: both models in turn unless <c>--model bucket|window</c> picks one.</summary>
     public static IReadOnlyList<FakeRateModel> Models(string[] args)
     {
@@ -82,6 +108,7 @@ internal static class BroadcastRun
         using var stop = new CancellationTokenSource();
         var chatting = chatters.RunAsync(stop.Token);
         await broadcasts.ConfirmAsync(preview.Id, CancellationToken.None);
+        tally.Enqueued();
         var enqueued = Stopwatch.GetElapsedTime(started);
         await Task.WhenAny(tally.Complete, Task.Delay(TimeSpan.FromMinutes(10)));
         var done = Stopwatch.GetElapsedTime(started);
@@ -101,6 +128,8 @@ internal static class BroadcastRun
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  first to last delivery {tally.Sending.TotalSeconds:F1} s: broadcast {tally.BroadcastRate:F2} msg/s = {tally.BroadcastRate / limit:P1} of the limit; all sends (with replies) {tally.AllRate:F2} msg/s = {tally.AllRate / limit:P1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  after the enqueue ended: broadcast {tally.RateAfterEnqueue:F2} msg/s = {tally.RateAfterEnqueue / limit:P1} of the limit"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  process CPU (bot and fake platform together) {tally.CpuCores:F2} cores of {Environment.ProcessorCount} over that span"));
         }

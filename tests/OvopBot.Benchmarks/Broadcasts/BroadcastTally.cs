@@ -19,6 +19,8 @@ internal sealed class BroadcastTally(int recipients)
     private long _last;
     private TimeSpan _cpuAtFirst;
     private TimeSpan _cpuAtLast;
+    private long _enqueued;
+    private int _deliveredAtEnqueued;
 
     /// <summary>Completes when every recipient got the broadcast.</summary>
     public Task Complete => _complete.Task;
@@ -61,6 +63,19 @@ internal sealed class BroadcastTally(int recipients)
             }
         }
     }
+
+    /// <summary>The broadcast's rows are all in the outbox: from now on the store only sends.</summary>
+    public void Enqueued()
+    {
+        lock (_gate)
+        {
+            _enqueued = Stopwatch.GetTimestamp();
+            _deliveredAtEnqueued = _delivered;
+        }
+    }
+
+    /// <summary>Broadcast messages per second from the end of the enqueue to the last delivery (the sending alone).</summary>
+    public double RateAfterEnqueue => (recipients - _deliveredAtEnqueued) / Stopwatch.GetElapsedTime(_enqueued, _last).TotalSeconds;
 
     /// <summary>First to last delivery of the broadcast (zero until complete).</summary>
     public TimeSpan Sending => _last == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_first, _last);

@@ -23,8 +23,6 @@ namespace OvopBot.Benchmarks.Broadcasts;
 /// </summary>
 public static class WhatsAppBroadcastLoad
 {
-    private const long RecipientBase = 2_000_000;
-    private const long ChatterBase = 1_000_000;
     private const string Template = "ovop_pengumuman";
 
     public static async Task<int> RunAsync(string[] args)
@@ -51,20 +49,18 @@ public static class WhatsAppBroadcastLoad
         var people = LoadArguments.Count(args, "--chatters", 5);
         var think = TimeSpan.FromSeconds(LoadArguments.Number(args, "--think-seconds", 10));
         var sendRate = LoadArguments.Number(args, "--send-rate", rate);
-        var folder = Path.Combine(Path.GetTempPath(), "ovopbot-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = BroadcastRun.NewFolder();
         await using var fake = await FakeGraphApiServer.StartAsync(TimeProvider.System);
         fake.MessagesPerSecond = (int)rate;
         fake.RateModel = model;
         fake.ApprovedTemplates.Add(Template);
-        List<string> settings = [
+        var settings = BroadcastRun.Settings(folder);
+        settings.AddRange([
             "--WhatsApp:AccessToken", fake.AccessToken, "--WhatsApp:PhoneNumberId", fake.PhoneNumberId,
             "--WhatsApp:AppSecret", fake.AppSecret, "--WhatsApp:VerifyToken", "bench-verify-token",
             "--WhatsApp:ApiBaseUrl", fake.ApiBaseUrl, "--WhatsApp:Templates:Reminder:Name", Template,
             "--WhatsApp:MessagesPerSecond", sendRate.ToString(CultureInfo.InvariantCulture),
-            "--Storage:DatabasePath", Path.Combine(folder, "bench.db"), "--Storage:MediaPath", Path.Combine(folder, "media"),
-            "--Flows:Path", LoadArguments.FlowsFolder(), "--Regions:Scope", "53", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
-        ];
+        ]);
         if (Array.IndexOf(args, "--parallel") is var at and >= 0)
         {
             settings.AddRange(["--Outbox:MaxParallelSends", args[at + 1]]);
@@ -77,10 +73,10 @@ public static class WhatsAppBroadcastLoad
             var openEvery = openShare > 0 ? (int)Math.Round(1 / openShare) : int.MaxValue;
             var now = DateTimeOffset.UtcNow;
             DateTimeOffset LastInbound(int i) => i % openEvery == 0 ? now.AddHours(-1) : now.AddDays(-3);
-            BroadcastRun.Seed(app.Services, WhatsAppWebhookMapper.Channel, recipients, i => WaId(RecipientBase + i), LastInbound);
+            BroadcastRun.Seed(app.Services, WhatsAppWebhookMapper.Channel, recipients, i => WaId(BroadcastRun.RecipientBase + i), LastInbound);
             for (var i = 0; i < recipients; i += openEvery)
             {
-                fake.RecordInbound(WaId(RecipientBase + i), LastInbound(i));
+                fake.RecordInbound(WaId(BroadcastRun.RecipientBase + i), LastInbound(i));
             }
 
             await app.StartAsync();
@@ -93,23 +89,22 @@ public static class WhatsAppBroadcastLoad
                     "wamid.BENCH" + Interlocked.Increment(ref inbound).ToString(CultureInfo.InvariantCulture), text, DateTimeOffset.UtcNow));
                 using var response = await fake.PostWebhookAsync(webhook, payload);
                 response.EnsureSuccessStatusCode();
-            }, ChatterBase, people, think);
+            }, BroadcastRun.ChatterBase, people, think);
             var tally = new BroadcastTally(recipients);
             fake.Delivered = payload =>
             {
                 var stamp = Stopwatch.GetTimestamp();
                 var id = IdOf((string)payload["to"]!);
-                if (id < RecipientBase)
+                if (id < BroadcastRun.RecipientBase)
                 {
                     chatters.Replied(id, stamp);
                 }
 
-                tally.Accepted(id >= RecipientBase, stamp);
+                tally.Accepted(id >= BroadcastRun.RecipientBase, stamp);
             };
             var header = FormattableString.Invariant(
                 $"whatsapp broadcast: {{recipients}} recipients, the window open for {openShare:P0} (the rest get template {Template}); the fake allows {BroadcastRun.Describe(model, rate)}; the bot paces at {sendRate}/s");
-            header += Environment.NewLine + (people == 0 ? "  no one chatting meanwhile" : FormattableString.Invariant(
-                $"  {people} people chatting meanwhile by webhook, thinking {think.TotalSeconds:F0} s ± 50 % between messages"));
+            header += Environment.NewLine + BroadcastRun.ChattersLine(people, think, " by webhook");
             var (count, enqueued, done) = await BroadcastRun.RunAsync(app, chatters, tally, header);
             BroadcastRun.Report(tally, count, rate, enqueued, done, string.Create(CultureInfo.InvariantCulture,
                 $"130429 answers: {fake.ThroughputRefusals}; fewest places left in the fake's limit before a send: {fake.ThroughputHeadroom:F2} (< 1 is a 130429); templates {fake.Sent.Count(p => (string?)p["type"] == "template")}, other messages {fake.Sent.Count(p => (string?)p["type"] != "template")}"), chatters);

@@ -1,5 +1,6 @@
 using OvopBot.Channels.Abstractions;
 using OvopBot.Outbox;
+using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Tests.Outbox;
 
@@ -98,6 +99,50 @@ public sealed class OutboxPacingTests
         // Nothing lost, nothing twice; the paused row is the oldest, so it goes first.
         Assert.Equal([1L, 2L, 3L], f.Server.Sent.Select(m => m.ChatId));
         Assert.Equal("sent", (await f.RowAsync(first)).Status);
+    }
+
+    [Fact]
+    public async Task The_platforms_retry_after_reaches_the_pacer_so_a_drain_to_one_chat_waits_too()
+    {
+        await using var f = await OutboxPacingFixture.StartAsync(new OutboxOptions { MaxParallelSends = 1 });
+        await f.EnqueueAsync(1, "a");
+        await f.EnqueueAsync(2, "b");
+        f.Server.FailNext("sendMessage", 429, RetryAfter7);
+        await f.DrainAsync();
+
+        // The console drains one address at a time: it asks the same pacer, which heard Telegram's "retry after 7".
+        var (handled, pause) = await f.Dispatcher.DrainAsync(f.Sender, CancellationToken.None, "2");
+
+        Assert.Equal(0, handled);
+        Assert.Equal(f.Clock.GetUtcNow() + TimeSpan.FromSeconds(7), pause);
+        Assert.Single(f.Server.CallsOf("sendMessage"));
+    }
+
+    [Theory]
+    [InlineData(FakeRateModel.TokenBucket)]
+    [InlineData(FakeRateModel.SlidingWindow)]
+    public async Task On_the_real_clock_neither_limiter_model_answers_429(FakeRateModel model)
+    {
+        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 5,
+            clock: TimeProvider.System);
+        f.Server.BotPerSecond = 5;
+        f.Server.BotRateModel = model;
+        for (var chat = 1; chat <= 16; chat++)
+        {
+            await f.EnqueueAsync(chat, "siaran", OutboundKind.Broadcast, broadcastId: 9);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (f.Server.Sent.Count < 16)
+        {
+            var (_, pause) = await f.DrainAsync();
+            if (pause is { } until && until > f.Time.GetUtcNow())
+            {
+                await Task.Delay(until - f.Time.GetUtcNow(), timeout.Token);
+            }
+        }
+
+        Assert.Equal(0, f.Server.FloodRefusals);
     }
 
     [Fact]

@@ -64,8 +64,7 @@ public sealed class SendRateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.PerRecipient, TimeSpan.Zero);
         _windows = [.. limits.Channel.Select(w => new Window(w))];
         _spacing = limits.Channel[0].Spacing;
-        var fewSends = _spacing * CatchUpSends;
-        _catchUp = fewSends > CatchUp ? fewSends : CatchUp;
+        _catchUp = _spacing * Math.Max(CatchUpSends, (int)Math.Round(CatchUp / _spacing));
         _perRecipient = limits.PerRecipient;
         _time = time;
     }
