@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Dapper;
 using Microsoft.AspNetCore.Http;
 using OvopBot.Operations;
 using OvopBot.Tests.Channels.WhatsApp.EndToEnd;
@@ -31,6 +32,21 @@ public sealed partial class MetricsEndpointTests
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
+        // A broadcast still being enqueued (the recovery at start has passed) and a reminder, as the database holds them.
+        using (var connection = service.Database.Open())
+        {
+            var contact = connection.ExecuteScalar<long>("SELECT id FROM contacts WHERE address = @Person", new { Person });
+            var broadcast = connection.ExecuteScalar<long>("""
+                INSERT INTO broadcasts (author, target, region_code, text, status, created_at, status_at)
+                VALUES ('cli:test', 'all', '53', 'Info', 'enqueuing', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z') RETURNING id
+                """);
+            connection.Execute("""
+                INSERT INTO outbound_messages (contact_id, channel, address, kind, text, payload_json, broadcast_id, status, next_attempt_at, created_at)
+                VALUES (@contact, 'whatsapp', @Person, 2, 'Info', '{}', @broadcast, 'cancelled', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
+                """, new { contact, Person, broadcast });
+            connection.Execute("INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contact, 'x', 1, 'y')", new { contact });
+        }
+
         using var http = new HttpClient();
         var text = await http.GetStringAsync(new Uri(service.Address, OperationsServices.MetricsPath));
 
@@ -41,6 +57,10 @@ public sealed partial class MetricsEndpointTests
         Assert.True(Value(text, "ovopbot_webhooks_refused_total", "channel=\"whatsapp\"", "status=\"401\"") >= 1, text);
         Assert.Equal(0, Value(text, "ovopbot_outbox_oldest_pending_age_seconds", "channel=\"whatsapp\""));
         Assert.Equal(0, Value(text, "ovopbot_inbound_unprocessed"));
+        Assert.Equal(1, Value(text, "ovopbot_broadcasts_in_progress"));
+        Assert.Equal(1, Value(text, "ovopbot_broadcast_messages", "status=\"cancelled\""));
+        Assert.Equal(1, Value(text, "ovopbot_outbox_rows", "channel=\"whatsapp\"", "kind=\"broadcast\"", "status=\"cancelled\""));
+        Assert.Equal(1, Value(text, "ovopbot_reminders_sent_total", "number=\"1\""));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OvopBot.Operations;
 using OvopBot.Storage;
+using OvopBot.Tests.Channels.Telegram.EndToEnd;
 using OvopBot.Tests.Channels.WhatsApp.EndToEnd;
+using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Operations;
@@ -156,6 +158,24 @@ public sealed class ReadinessCheckTests : IDisposable
         var checks = body.RootElement.GetProperty("checks");
         Assert.True(checks.GetProperty("database").GetProperty("healthy").GetBoolean());
         Assert.False(checks.GetProperty("whatsapp_webhook").GetProperty("healthy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_running_service_reports_Telegrams_last_successful_poll()
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var service = new TelegramService(telegram);
+        await service.StartAsync();
+        await telegram.WaitForCallsAsync("getUpdates", 2);
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(new Uri(service.BaseUrl), OperationsServices.ReadyPath));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var polling = body.RootElement.GetProperty("checks").GetProperty("telegram_polling");
+        Assert.True(polling.GetProperty("healthy").GetBoolean());
+        Assert.StartsWith("last successful poll", polling.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private void AddOutboxRow(int kind)
