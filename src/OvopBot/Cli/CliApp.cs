@@ -8,7 +8,7 @@ namespace OvopBot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "sms", "-h", "--help", "-?", "--version"];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -29,6 +29,7 @@ public static class CliApp
             InviteCommand.Create(),
             RegionsCommand.Create(),
             BroadcastCommand.Create(),
+            SmsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -109,6 +109,13 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
         var only = Assert.Single(recipients);
         Assert.Equal("sms", only.Channel);
 
+        // The preview tells what the broadcast costs by SMS: the person's parts (this text is two).
+        var text = string.Join(" ", Enumerable.Repeat("Pelatihan pengemasan kopi di kantor camat hari Senin.", 4));
+        var preview = await _service.Services.GetRequiredService<BroadcastService>().PrepareAsync(
+            new BroadcastRequest(BroadcastTarget.All, ["53"], text, "cli:test"), OvopBot.Roles.StaffRole.Admin, CancellationToken.None);
+        Assert.Equal(1, preview.Recipients);
+        Assert.Equal(2, preview.SmsParts);
+
         // The contacts export has one row for the person, listing both channels.
         var export = (await ExportAsync()).TrimStart('\uFEFF');
         var row = Assert.Single(export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
