@@ -8,7 +8,7 @@ namespace OvopBot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "doctor", "web", "messages", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "doctor", "web", "messages", "sms", "-h", "--help", "-?", "--version"];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -32,6 +32,7 @@ public static class CliApp
             DoctorCommand.Create(),
             WebCommand.Create(),
             MessagesCommand.Create(),
+            SmsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

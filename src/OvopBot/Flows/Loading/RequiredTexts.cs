@@ -33,7 +33,7 @@ internal static class RequiredTexts
         "staff_summary_header", "staff_summary_line", "staff_summary_footer", "staff_missing_header", "staff_missing_line",
         "staff_missing_contact", "staff_missing_no_contact", "staff_missing_more", "staff_missing_end", "staff_missing_none",
         "staff_broadcast_target", "staff_broadcast_area", "staff_broadcast_area_line", "staff_broadcast_text",
-        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_confirm_hint",
+        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_sms_cost", "staff_broadcast_confirm_hint",
         "staff_broadcast_nobody", "staff_broadcast_refused", "staff_broadcast_queued", "staff_broadcast_already_sent",
         "staff_broadcast_cancelled", "staff_broadcast_progress", "staff_broadcast_done", "staff_broadcast_report", "staff_broadcast_none",
         "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
