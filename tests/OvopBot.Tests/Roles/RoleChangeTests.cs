@@ -103,7 +103,7 @@ public sealed class RoleChangeTests : IDisposable
         var whole = Export(mask: false);
 
         Assert.DoesNotContain("81234567890", masked, StringComparison.Ordinal);
-        Assert.Contains("+62812*****7890", masked, StringComparison.Ordinal);
+        Assert.Contains("+62812****7890", masked, StringComparison.Ordinal);
         Assert.Contains("+6281234567890", whole, StringComparison.Ordinal);
     }
 
