@@ -37,7 +37,7 @@ internal static class RequiredTexts
         "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
         "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
         "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
-        "staff_export_kind_conversations", "staff_export_kind_contacts",
+        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_web_link",
     ];
 
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>
