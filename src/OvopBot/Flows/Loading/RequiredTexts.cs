@@ -39,7 +39,7 @@ internal static class RequiredTexts
         "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
         "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
         "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
-        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused",
+        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused", "staff_web_link",
         // issue 14: review, proposals, questions about a record
         "staff_review_header", "staff_review_line", "staff_review_proposal_line", "staff_review_more", "staff_review_end", "staff_review_none",
         "staff_review_record_header", "staff_review_record_line", "staff_review_record_footer", "staff_review_proposal_header",
