@@ -81,10 +81,11 @@ public static class TextCleaner
         _ => null,
     };
 
-    // string.Normalize refuses ill-formed UTF-16; a lone surrogate carries no meaning anyway.
+    // string.Normalize refuses ill-formed UTF-16 and the noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and their
+    // twins in every plane); a lone surrogate or a noncharacter carries no meaning anyway, so both are dropped.
     private static string WithoutBrokenSurrogates(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (!text.Any(c => char.IsSurrogate(c) || IsNonCharacter(c)))
         {
             return text;
         }
@@ -94,10 +95,14 @@ public static class TextCleaner
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                builder.Append(text, i, 2);
+                if (!IsNonCharacter(char.ConvertToUtf32(text[i], text[i + 1])))
+                {
+                    builder.Append(text, i, 2);
+                }
+
                 i++;
             }
-            else if (!char.IsSurrogate(text[i]))
+            else if (!char.IsSurrogate(text[i]) && !IsNonCharacter(text[i]))
             {
                 builder.Append(text[i]);
             }
@@ -105,6 +110,9 @@ public static class TextCleaner
 
         return builder.ToString();
     }
+
+    private static bool IsNonCharacter(int codePoint) =>
+        (codePoint & 0xFFFE) == 0xFFFE || codePoint is >= 0xFDD0 and <= 0xFDEF;
 
     /// <summary>
     /// Cleans, lower-cases (invariant culture, so no Turkish dotless i), folds diacritics ("é" → "e") and strips
