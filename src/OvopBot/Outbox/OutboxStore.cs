@@ -35,7 +35,8 @@ public sealed class OutboxStore(SqliteDatabase database)
 
     /// <summary>
     /// Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first. A row waits while
-    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order.
+    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order;
+    /// only a reply never waits behind a broadcast or reminder held back (e.g. until a daily SMS limit frees up).
     /// </summary>
     public async Task<IReadOnlyList<OutboundEnvelope>> TakeDueAsync(string channel, DateTimeOffset now, int limit,
         CancellationToken cancellationToken, string? address = null)
@@ -48,7 +49,7 @@ public sealed class OutboxStore(SqliteDatabase database)
               AND (@address IS NULL OR o.address = @address)
               AND NOT EXISTS (SELECT 1 FROM outbound_messages e
                               WHERE e.contact_id = o.contact_id AND e.id < o.id AND e.status = 'pending'
-                                AND e.channel = o.channel AND e.next_attempt_at > @now)
+                                AND e.channel = o.channel AND e.next_attempt_at > @now AND e.kind <= o.kind)
             ORDER BY o.kind, o.id LIMIT @limit
             """,
             new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));

@@ -151,7 +151,10 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     {
         _app.MapPost("/{version}/{phoneId}/messages", HandleMessageAsync);
         _app.MapPost("/{version}/{phoneId}/media", HandleUploadAsync);
-        _app.MapGet("/{version}/{mediaId}", (HttpRequest r, string mediaId) => Authorized(r) ?? LookupMedia(mediaId));
+        _app.MapGet("/{version}/{id}", (HttpRequest r, string id) =>
+            Authorized(r) ?? (id == PhoneNumberId ? PhoneNumberInfo() : LookupMedia(id)));
+        _app.MapGet("/{version}/{accountId}/message_templates", (HttpRequest r, string accountId) =>
+            Authorized(r) ?? ListTemplates(accountId, r.Query["name"]));
         _app.MapGet("/lookaside/{mediaId}", (HttpRequest r, string mediaId) => Authorized(r) ?? Download(mediaId));
     }
 
