@@ -93,13 +93,14 @@ internal static class BroadcastRun
     }
 
     /// <summary>
-    /// Starts the host, previews and confirms a broadcast to everyone in NTT while the chatters chat, and waits until
-    /// every recipient got it (at most 10 minutes). Returns how long the enqueue took and the whole run from the
-    /// confirmation.
+    /// Warms the started host up (one conversation step), previews and confirms a broadcast to everyone in NTT while
+    /// the chatters chat, and waits until every recipient got it (at most 10 minutes). Returns how long the enqueue
+    /// took and the whole run from the confirmation.
     /// </summary>
     public static async Task<(int Recipients, TimeSpan Enqueued, TimeSpan Done)> RunAsync(WebApplication app,
         BroadcastChatters chatters, BroadcastTally tally, string header)
     {
+        await chatters.WarmUpAsync();
         var broadcasts = app.Services.GetRequiredService<BroadcastService>();
         var preview = await broadcasts.PrepareAsync(new BroadcastRequest(BroadcastTarget.All, "53", null, Text, "bench"),
             StaffRole.Admin, CancellationToken.None);
