@@ -45,6 +45,7 @@ public static class ServiceHost
         app.MapGet("/healthz", (Storage.SqliteDatabase database) => HealthCheck.Run(database));
         app.MapOvopOperations();
         PlatformChannels.MapEndpoints(app);
+        Web.WebEndpoints.MapOvopWeb(app);
         return app;
     }
 }
