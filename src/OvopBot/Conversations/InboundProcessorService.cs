@@ -93,7 +93,10 @@ public sealed class InboundProcessorService(SqliteDatabase database, InboundGuar
                         ["ContactId"] = contact, ["MessageId"] = head.Stored.Id, ["Channel"] = head.Stored.Message.Channel,
                     });
                     // Finish the message in hand even when shutdown starts: it is cheap and avoids a re-step later.
-                    await guard.TryProcessAsync(head, () => FetchMediaAsync(head.Stored, stoppingToken));
+                    var done = await guard.TryProcessAsync(head, () => FetchMediaAsync(head.Stored, stoppingToken));
+                    // One Debug line per message, inside the scope: the operator's trace of a message (JsonLogsTests reads it).
+                    logger.LogDebug("Inbound message {MessageId} ({Kind}) {Outcome}", head.Stored.Id, head.Stored.Message.Kind,
+                        done ? "stepped" : "failed (retried later, or kept as a dead letter)");
                     stepped++;
                 }
 
