@@ -10,6 +10,7 @@ using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Operations;
 using OvopBot.Outbox;
+using OvopBot.People;
 using OvopBot.Roles;
 using OvopBot.Staff;
 using OvopBot.Storage;
@@ -128,12 +129,16 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
         var now = time.GetUtcNow();
-        var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
+        // One person across channels: the session (and the village record) lives under the person's first contact.
+        var person = PersonLinks.Root(write, stored.ContactId);
+        var (loaded, submissionId) = SessionStore.Load(write, person);
         var state = loaded ?? new SessionState
         {
             FlowId = flow.Id,
-            Language = ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
+            Language = ContactStore.Language(write, person) ?? ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
         };
+        state = ResumeOnNewChannel(state, flow, write, stored);
+
         var answeredNode = state.NodeId;
         if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
         {
@@ -164,7 +169,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 inReplyTo: stored.Id, nodeId: state.NodeId);
         }
 
-        SessionStore.Save(write, stored.ContactId, state, submissionId, now);
+        SessionStore.Save(write, person, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
         return replies;
     }
@@ -262,6 +267,16 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         return AreaStaff.Of(write, villageCode).Where(id => id != contactId)
             .Select(staff => PersonNotice.Send(write, flow, staff, "staff_ask_notice", values, now)).OfType<string>().ToList();
     }
+
+    /// <summary>
+    /// The first message from another channel of the person is greeted back with their progress (as after a pause),
+    /// not taken as an answer to a question they read elsewhere.
+    /// </summary>
+    private static SessionState ResumeOnNewChannel(SessionState state, FlowDefinition flow,
+        WriteTransaction write, StoredInbound stored) =>
+        PersonLinks.SwitchedChannel(write, stored.ContactId, stored.Id) && state.LastActivityAt is { } last
+            ? state with { LastActivityAt = last - flow.ResumeAfter - TimeSpan.FromSeconds(1) }
+            : state;
 
     private static OutboundMessage WithReference(OutboundMessage message, string? reference) =>
         reference is not null && message.Text.Contains(ReferencePlaceholder, StringComparison.Ordinal)

@@ -42,12 +42,15 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         }
 
         var scopes = await roles.RegionsAsync(contactId, StaffRole.Facilitator, cancellationToken);
+        var state = await StaffStateStore.LoadAsync(database, contactId, cancellationToken);
         if (scopes.Count == 0)
         {
-            return null;
+            // Roles take effect at once: a dialog left open by someone whose role was revoked closes, and a broadcast
+            // waiting for their KIRIM is cancelled, never sent.
+            return state is { Dialog: not null } open ? await ClosedForRevokedAsync(flow, contactId, contact, open, cancellationToken) : null;
         }
 
-        var state = await StaffStateStore.LoadAsync(database, contactId, cancellationToken) ?? new StaffState();
+        state ??= new StaffState();
         var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), scopes);
         var command = Matcher(flow).Match(text.Trim());
         switch (command)
@@ -103,6 +106,18 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         }
 
         return null;
+    }
+
+    private async Task<StaffAnswer> ClosedForRevokedAsync(FlowDefinition flow, long contactId, ContactRef contact, StaffState state,
+        CancellationToken cancellationToken)
+    {
+        if (state.Dialog != StaffState.BroadcastDialog || state.DraftId is null)
+        {
+            return new StaffAnswer(null, state.Closed());
+        }
+
+        var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), []);
+        return await broadcasts.RefuseRevokedAsync(ctx, state, cancellationToken);
     }
 
     private async Task<IReadOnlyList<OutboundMessage>> SummaryAsync(StaffContext ctx, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace OvopBot.Web;
 /// villages), with counts and percentages submitted / verified / in progress / not started, a tile per village, and
 /// the villages still missing with links to call or message the person who started them.
 /// </summary>
-public sealed class ProgressPage(RegionCatalog catalog, RegionStatusQuery status, IRecordReviews reviews)
+public sealed class ProgressPage(RegionCatalog catalog, ProgressQuery progress, IRecordReviews reviews)
 {
     /// <summary>Missing villages listed per page.</summary>
     public const int MissingPageSize = 100;
@@ -25,72 +25,108 @@ public sealed class ProgressPage(RegionCatalog catalog, RegionStatusQuery status
     public async Task<IResult> RenderAsync(HttpContext http, string? region, int? missingPage)
     {
         var page = WebAuth.Page(http);
-        var codes = WebRegions.Resolve(catalog, page.Staff, region);
-        if (codes is null)
+        var resolved = WebRegions.Resolve(catalog, page.Staff, region);
+        if (resolved is null)
         {
             return page.NotFound();
         }
 
-        var progress = await status.ProgressByVillageAsync(http.RequestAborted);
-        var verified = await reviews.VerifiedVillagesAsync(http.RequestAborted);
-        var villages = catalog.VillagesIn(codes);
-        State StateOf(Village v) => progress.GetValueOrDefault(v.Code) switch
-        {
-            VillageProgress.Submitted => verified.Contains(v.Code) ? State.Verified : State.Submitted,
-            VillageProgress.InProgress => State.InProgress,
-            _ => State.NotStarted,
-        };
-
+        // A code inside another of the list adds nothing (53.01 inside 53).
+        var codes = resolved.Where(c => !resolved.Any(o => o != c && RegionCode.IsWithin(c, o))).Distinct(StringComparer.Ordinal).ToList();
         var single = codes.Count == 1 ? codes[0] : null;
         var level = single is null ? (RegionLevel?)null : RegionCode.LevelOf(single);
+        var villageCount = codes.Sum(c => RegionCode.LevelOf(c) == RegionLevel.Village ? 1 : catalog.VillagesOf(c).Count);
+        var verified = await reviews.VerifiedVillagesAsync(http.RequestAborted);
+
+        // Small areas: every village's state and contact (tiles, missing list). Large ones: counts in SQL only.
+        Dictionary<string, ProgressQuery.Started>? started = null;
+        IReadOnlyList<Village> villages = [];
+        if (villageCount <= Svg.MaxTiles)
+        {
+            started = new Dictionary<string, ProgressQuery.Started>(StringComparer.Ordinal);
+            var list = new List<Village>();
+            foreach (var code in codes)
+            {
+                var isVillage = RegionCode.LevelOf(code) == RegionLevel.Village;
+                foreach (var (village, state) in await progress.VillagesAsync(isVillage ? RegionCode.Parent(code)! : code, http.RequestAborted))
+                {
+                    started[village] = state;
+                }
+
+                list.AddRange(isVillage ? [catalog.Village(code)!] : catalog.VillagesOf(code));
+            }
+
+            villages = list;
+        }
+
+        State StateOf(string village) => started!.TryGetValue(village, out var s)
+            ? s.Submitted ? verified.Contains(village) ? State.Verified : State.Submitted : State.InProgress
+            : State.NotStarted;
+
         var body = new StringBuilder(64 * 1024);
         body.Append($"<h1>{page.TE("progress_title")}</h1>");
         body.Append(WebRegions.Breadcrumb(catalog, page, single, "/admin"));
 
-        // Rows: the scopes themselves, or the parts one level down.
-        var rows = new List<(string Code, string Name, int[] Counts)>();
-        if (level is RegionLevel.District or RegionLevel.Village)
+        // Rows: the scopes themselves, or the parts one level down; none below a district.
+        var rows = new List<(string Code, int[] Counts)>();
+        if (level is not (RegionLevel.District or RegionLevel.Village))
         {
-            rows = null;
-        }
-        else
-        {
-            Func<Village, string> key = level switch
+            var parts = level switch
             {
-                null => v => codes.First(c => RegionCode.IsWithin(v.Code, c)),
-                RegionLevel.Province => v => v.DistrictCode[..5],
-                _ => v => v.DistrictCode,
+                RegionLevel.Province => catalog.RegenciesOf(single!).Select(r => r.Code).ToList(),
+                RegionLevel.Regency => catalog.DistrictsOf(single!).Select(d => d.Code).ToList(),
+                _ => codes,
             };
-            foreach (var group in villages.GroupBy(key))
+            var counted = new Dictionary<string, (int Submitted, int InProgress)>(StringComparer.Ordinal);
+            foreach (var code in level is null ? codes : [single!])
             {
-                var counts = new int[4];
-                foreach (var v in group)
+                var length = level is null ? code.Length : parts.Count > 0 ? parts[0].Length : code.Length;
+                foreach (var (part, counts) in await progress.PartsAsync(code, length, http.RequestAborted))
                 {
-                    counts[(int)StateOf(v)]++;
+                    counted[part] = counts;
                 }
+            }
 
-                rows.Add((group.Key, catalog.Name(group.Key) ?? group.Key, counts));
+            foreach (var part in parts)
+            {
+                var (submitted, inProgress) = counted.GetValueOrDefault(part);
+                var verifiedHere = verified.Count(v => RegionCode.IsWithin(v, part));
+                var all = catalog.VillagesOf(part).Count;
+                rows.Add((part, [all - submitted - inProgress, inProgress, submitted - verifiedHere, verifiedHere]));
             }
         }
 
         var total = new int[4];
-        foreach (var v in villages)
+        if (started is not null)
         {
-            total[(int)StateOf(v)]++;
+            foreach (var v in villages)
+            {
+                total[(int)StateOf(v.Code)]++;
+            }
+        }
+        else
+        {
+            foreach (var (_, counts) in rows)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    total[i] += counts[i];
+                }
+            }
         }
 
-        body.Append(Summary(page, total, villages.Count));
-        if (rows is not null)
+        body.Append(Summary(page, total, villageCount));
+        if (rows.Count > 0)
         {
             body.Append("<div class=scroll><table><thead><tr>")
                 .Append($"<th>{page.TE("col_region")}</th><th class=num>{page.TE("col_villages")}</th><th class=num>{page.TE("col_submitted")}</th>")
                 .Append($"<th class=num>{page.TE("col_verified")}</th><th class=num>{page.TE("col_in_progress")}</th><th class=num>{page.TE("col_not_started")}</th>")
                 .Append("</tr></thead><tbody>");
-            foreach (var (code, name, counts) in rows)
+            foreach (var (code, counts) in rows)
             {
                 var all = counts.Sum();
                 var submitted = counts[(int)State.Submitted] + counts[(int)State.Verified];
-                body.Append($"<tr><td><a href=\"/admin?region={code}\">{Html.E(name)}</a></td><td class=num>{Html.N(all)}</td>")
+                body.Append($"<tr><td><a href=\"/admin?region={code}\">{Html.E(catalog.Name(code) ?? code)}</a></td><td class=num>{Html.N(all)}</td>")
                     .Append($"<td class=num>{Html.N(submitted)} <small>{Html.Percent(submitted, all)}</small></td>")
                     .Append($"<td class=num>{Html.N(counts[(int)State.Verified])} <small>{Html.Percent(counts[(int)State.Verified], all)}</small></td>")
                     .Append($"<td class=num>{Html.N(counts[(int)State.InProgress])} <small>{Html.Percent(counts[(int)State.InProgress], all)}</small></td>")
@@ -101,34 +137,28 @@ public sealed class ProgressPage(RegionCatalog catalog, RegionStatusQuery status
         }
 
         body.Append($"<h2>{page.TE("tiles_title")}</h2>");
-        if (villages.Count > Svg.MaxTiles)
+        if (started is null)
         {
-            body.Append($"<p>{page.TE("tiles_too_many", ("count", Html.N(villages.Count)))}</p>");
-        }
-        else
-        {
-            var captions = Enum.GetValues<State>().ToDictionary(s => s, s => new Svg.TileState(CssClass(s), page.T(Caption(s))));
-            body.Append(Svg.Tiles(villages.Select(v => (v, captions[StateOf(v)])).ToList(), page.T("tiles_title")));
-            body.Append("<p class=legend>");
-            foreach (var s in Enum.GetValues<State>().Reverse())
-            {
-                body.Append($"<span><i class={CssClass(s)}></i>{page.TE(Caption(s))}</span> ");
-            }
-
-            body.Append("</p>");
+            body.Append($"<p>{page.TE("tiles_too_many", ("count", Html.N(villageCount)))}</p>");
+            return page.Render("progress_title", body.ToString());
         }
 
-        if (level is RegionLevel.Regency or RegionLevel.District or RegionLevel.Village)
+        var captions = Enum.GetValues<State>().ToDictionary(s => s, s => new Svg.TileState(CssClass(s), page.T(Caption(s))));
+        body.Append(Svg.Tiles(villages.Select(v => (v, captions[StateOf(v.Code)])).ToList(), page.T("tiles_title")));
+        body.Append("<p class=legend>");
+        foreach (var s in Enum.GetValues<State>().Reverse())
         {
-            await MissingAsync(body, page, codes, Math.Max(1, missingPage ?? 1), single!, http.RequestAborted);
+            body.Append($"<span><i class={CssClass(s)}></i>{page.TE(Caption(s))}</span> ");
         }
 
+        body.Append("</p>");
+        Missing(body, page, villages.Where(v => started.TryGetValue(v.Code, out var s) ? !s.Submitted : true).ToList(), started,
+            Math.Max(1, missingPage ?? 1), single);
         return page.Render("progress_title", body.ToString());
     }
 
-    private async Task MissingAsync(StringBuilder body, WebPage page, IReadOnlyList<string> codes, int number, string region, CancellationToken cancellationToken)
+    private void Missing(StringBuilder body, WebPage page, IReadOnlyList<Village> missing, Dictionary<string, ProgressQuery.Started> started, int number, string? region)
     {
-        var missing = await status.MissingAsync(codes, cancellationToken);
         body.Append($"<h2 id=missing>{page.TE("missing_title", ("count", Html.N(missing.Count)))}</h2>");
         if (missing.Count == 0)
         {
@@ -140,15 +170,16 @@ public sealed class ProgressPage(RegionCatalog catalog, RegionStatusQuery status
         number = Math.Min(number, pages);
         body.Append("<div class=scroll><table><thead><tr>")
             .Append($"<th>{page.TE("col_village")}</th><th>{page.TE("col_district")}</th><th>{page.TE("col_state")}</th><th>{page.TE("col_contact")}</th></tr></thead><tbody>");
-        foreach (var m in missing.Skip((number - 1) * MissingPageSize).Take(MissingPageSize))
+        foreach (var village in missing.Skip((number - 1) * MissingPageSize).Take(MissingPageSize))
         {
-            var state = m.Progress == VillageProgress.InProgress ? "state_in_progress" : "state_not_started";
-            body.Append($"<tr><td>{Html.E(m.Location.Village.Name)}</td><td>{Html.E(m.Location.District.Name)}</td><td>{page.TE(state)}</td>")
-                .Append($"<td>{(m.Contact is null ? page.TE("no_contact") : ContactLinks.Render(m.Contact, m.Phone, m.ContactName))}</td></tr>");
+            var who = started.GetValueOrDefault(village.Code);
+            body.Append($"<tr><td>{Html.E(village.Name)}</td><td>{Html.E(catalog.District(village.DistrictCode)?.Name)}</td>")
+                .Append($"<td>{page.TE(who is null ? "state_not_started" : "state_in_progress")}</td>")
+                .Append($"<td>{(who is null ? page.TE("no_contact") : ContactLinks.Render(who.Contact, who.Phone, who.Name))}</td></tr>");
         }
 
         body.Append("</tbody></table></div>");
-        body.Append(WebPaging.Links(page, number, pages, n => $"/admin?region={region}&missing={n}#missing"));
+        body.Append(WebPaging.Links(page, number, pages, n => $"/admin?{(region is null ? "" : $"region={region}&")}missing={n}#missing"));
     }
 
     private static string Summary(WebPage page, int[] total, int villages)

@@ -64,7 +64,7 @@ public static class Svg
     public static string Bars(IReadOnlyList<(string Label, decimal Value, string Shown)> rows, string label)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        const int width = 320;
+        const int width = 480;
         const int height = 22;
         var max = rows.Count == 0 ? 1 : Math.Max(rows.Max(r => r.Value), 1);
         var svg = new StringBuilder(rows.Count * 200 + 128);
@@ -72,9 +72,9 @@ public static class Svg
         for (var i = 0; i < rows.Count; i++)
         {
             var (name, value, shown) = rows[i];
-            var length = (double)(value / max) * (width - 175);
+            var length = (double)(value / max) * (width - 110 - 100);
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=0 y={i * height + 15}>{Html.E(Shorten(name, 18))}</text><rect x=110 y={i * height + 4} width={length:0.#} height=14><title>{Html.E(name)}: {Html.E(shown)}</title></rect><text x={110 + length + 3:0.#} y={i * height + 15} class=value>{Html.E(shown)}</text>");
+                $"<text x=0 y={i * height + 15}>{Html.E(Shorten(name, 17))}</text><rect x=110 y={i * height + 4} width={length:0.#} height=14><title>{Html.E(name)}: {Html.E(shown)}</title></rect><text x={110 + length + 3:0.#} y={i * height + 15} class=value>{Html.E(shown)}</text>");
         }
 
         return svg.Append("</svg>").ToString();

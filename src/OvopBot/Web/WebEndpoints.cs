@@ -21,6 +21,7 @@ public static class WebEndpoints
         services.AddSingleton<WebLogin>();
         services.AddSingleton<IRecordReviews, NoRecordReviews>();
         services.AddSingleton<RecordQuery>();
+        services.AddSingleton<ProgressQuery>();
         services.AddSingleton<ProgressPage>();
         services.AddSingleton<RecordsPage>();
         services.AddSingleton<RecordPage>();

@@ -26,6 +26,9 @@ public sealed class WebTexts
 
     public IEnumerable<string> Keys => _texts.Keys;
 
+    /// <summary>True when the key has its own text in the language (not the Indonesian fallback).</summary>
+    public bool Has(string key, string language) => _texts.TryGetValue(key, out var perLanguage) && perLanguage.ContainsKey(language);
+
     /// <summary>The text in the language with <c>{name}</c> placeholders filled; the key itself when it is missing (a visible mistake, not a crash).</summary>
     public string Get(string key, string language, params (string Name, object Value)[] values)
     {

@@ -26,3 +26,9 @@ CREATE TABLE web_sessions (
     expires_at   TEXT    NOT NULL          -- sliding: last_seen_at + Web:SessionIdleTimeout
 ) WITHOUT ROWID;
 CREATE INDEX ix_web_sessions_contact ON web_sessions (contact_id);
+
+-- The dashboard counts villages by state per region over every submission: with the status in the index the count
+-- never reads the rows (their answers are large), and the records list filters by status the same way.
+CREATE INDEX ix_submissions_village_status ON submissions (village_code, status);
+-- "Latest changes first" pages through the records in this order without sorting them all.
+CREATE INDEX ix_submissions_updated ON submissions (updated_at, village_code, status);
