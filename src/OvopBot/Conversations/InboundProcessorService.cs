@@ -94,6 +94,7 @@ public sealed class InboundProcessorService(SqliteDatabase database, InboundGuar
                     });
                     // Finish the message in hand even when shutdown starts: it is cheap and avoids a re-step later.
                     var done = await guard.TryProcessAsync(head, () => FetchMediaAsync(head.Stored, stoppingToken));
+                    // One Debug line per message, inside the scope: the operator's trace of a message (JsonLogsTests reads it).
                     logger.LogDebug("Inbound message {MessageId} ({Kind}): {Outcome}", head.Stored.Id, head.Stored.Message.Kind,
                         done ? "stepped" : "to be retried");
                     stepped++;

@@ -33,7 +33,7 @@ public sealed class Doctor(IServiceProvider services, IConfiguration configurati
     public async Task<IReadOnlyList<DoctorFinding>> RunAsync(CancellationToken cancellationToken)
     {
         var findings = new List<DoctorFinding>();
-        findings.Add(Try("flows", "Flows:Path", () => $"{services.GetRequiredService<FlowCatalog>().Flows.Count} flows load"));
+        findings.Add(Try("flows", "Flows:Path", () => $"{services.GetRequiredService<FlowCatalog>().Flows.Count} flow file(s) load"));
         findings.Add(Try("regions", "Regions:Path and Regions:Scope", () =>
             $"service area {services.GetRequiredService<RegionScope>()} loads"));
         findings.Add(await DatabaseAsync(cancellationToken));

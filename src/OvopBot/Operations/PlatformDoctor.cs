@@ -15,6 +15,9 @@ namespace OvopBot.Operations;
 /// </summary>
 public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http, TimeProvider time)
 {
+    private const string TelegramBase = TelegramOptions.SectionName + ":" + nameof(TelegramOptions.ApiBaseUrl);
+    private const string WhatsAppBase = WhatsAppOptions.SectionName + ":" + nameof(WhatsAppOptions.ApiBaseUrl);
+
     public async Task<IReadOnlyList<DoctorFinding>> RunAsync(CancellationToken cancellationToken)
     {
         var findings = new List<DoctorFinding>();
@@ -74,7 +77,7 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
         const string subject = "telegram";
         var secrets = new[] { options.BotToken! };
         var baseUrl = options.ApiBaseUrl.TrimEnd('/');
-        var me = await GetAsync($"{baseUrl}/bot{options.BotToken}/getMe", null, subject, baseUrl, secrets, cancellationToken);
+        var me = await GetAsync($"{baseUrl}/bot{options.BotToken}/getMe", null, subject, baseUrl, TelegramBase, secrets, cancellationToken);
         if (me.Failure is { } unreachable)
         {
             return [unreachable];
@@ -96,7 +99,7 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
             ? Problem(subject, $"the token belongs to @{username}, but {Cli.InviteCommand.BotUsernameKey} is {configured}: fix it (invite links use it)")
             : new DoctorFinding(DoctorLevel.Ok, subject, $"token valid (bot @{username})"));
 
-        var info = await GetAsync($"{baseUrl}/bot{options.BotToken}/getWebhookInfo", null, subject, baseUrl, secrets, cancellationToken);
+        var info = await GetAsync($"{baseUrl}/bot{options.BotToken}/getWebhookInfo", null, subject, baseUrl, TelegramBase, secrets, cancellationToken);
         if (info.Failure is { } failure)
         {
             findings.Add(failure);
@@ -149,7 +152,7 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
         var baseUrl = options.ApiBaseUrl.TrimEnd('/');
         var findings = new List<DoctorFinding>();
         var phone = await GetAsync($"{baseUrl}/{Uri.EscapeDataString(options.PhoneNumberId ?? "")}?fields=display_phone_number,verified_name",
-            options.AccessToken, subject, baseUrl, secrets, cancellationToken);
+            options.AccessToken, subject, baseUrl, WhatsAppBase, secrets, cancellationToken);
         if (phone.Failure is { } unreachable)
         {
             return [unreachable];
@@ -190,7 +193,7 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
         const string subject = "whatsapp template";
         var list = await GetAsync(
             $"{baseUrl}/{Uri.EscapeDataString(businessAccountId)}/message_templates?name={Uri.EscapeDataString(template.Name!)}&fields=name,language,status",
-            token, subject, baseUrl, secrets, cancellationToken);
+            token, subject, baseUrl, WhatsAppBase, secrets, cancellationToken);
         if (list.Failure is { } failure)
         {
             return failure;
@@ -219,7 +222,7 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
 
     /// <summary>A GET whose answer is JSON (any status), or one line saying why there was no answer.</summary>
     private async Task<(JsonElement Json, DoctorFinding? Failure)> GetAsync(string url, string? bearer, string subject, string baseUrl,
-        string[] secrets, CancellationToken cancellationToken)
+        string setting, string[] secrets, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (bearer is not null)
@@ -238,13 +241,13 @@ public sealed class PlatformDoctor(IConfiguration configuration, HttpClient http
             }
             catch (JsonException)
             {
-                return (default, Problem(subject, $"{baseUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}, not the API: check the API base URL setting and any proxy"));
+                return (default, Problem(subject, $"{baseUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}, not the API: check {setting} and any proxy"));
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var why = e is TaskCanceledException ? $"no answer within {http.Timeout.TotalSeconds:0} s" : Redact(e.Message, secrets);
-            return (default, Problem(subject, $"cannot reach {baseUrl} ({why}): check the network, the firewall and the API base URL setting"));
+            return (default, Problem(subject, $"cannot reach {baseUrl} ({why}): check the network, the firewall and {setting}"));
         }
     }
 

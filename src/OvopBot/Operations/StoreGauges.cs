@@ -7,7 +7,7 @@ namespace OvopBot.Operations;
 
 /// <summary>
 /// Measurements read from the database when <c>/metrics</c> is scraped: outbox rows by channel, kind and status, the
-/// age of the oldest pending row, unprocessed inbound messages, broadcasts in progress and their progress, reminders
+/// age of the oldest pending row, unprocessed inbound messages, dead letters by channel, broadcasts in progress and their progress, reminders
 /// sent. The database is the truth (it survives restarts); each query runs on an index (migration 014 adds the one
 /// for outbox statuses), and one snapshot serves every instrument of a scrape.
 /// </summary>
@@ -33,6 +33,8 @@ public sealed class StoreGauges : IDisposable
             "Age of the oldest row still waiting to be sent, by channel (0 when none waits)");
         _meter.CreateObservableGauge("ovopbot.inbound.unprocessed", () => Read().UnprocessedInbound, "{message}",
             "Inbound messages stored but not yet stepped through the conversation");
+        _meter.CreateObservableGauge("ovopbot.inbound.failed", () => Read().DeadLetters, "{message}",
+            "Dead letters: inbound messages whose step kept failing, by channel (listed by `messages failed`)");
         _meter.CreateObservableGauge("ovopbot.broadcasts.in_progress", () => Read().BroadcastsInProgress, "{broadcast}",
             "Broadcasts confirmed and not yet finished");
         _meter.CreateObservableGauge("ovopbot.broadcast.messages", () => Read().BroadcastMessages, "{message}",
@@ -70,6 +72,8 @@ public sealed class StoreGauges : IDisposable
             JOIN outbound_messages o ON o.id = m.id
             """).ToDictionary(r => r.Channel, r => DbTime.Read(r.CreatedAt));
         var unprocessed = connection.ExecuteScalar<long>("SELECT count(*) FROM inbound_messages WHERE processed_at IS NULL");
+        var deadLetters = connection.Query<(string Channel, long Count)>(
+            "SELECT channel, count(*) FROM inbound_messages WHERE failed_at IS NOT NULL GROUP BY channel");
         var broadcasts = connection.ExecuteScalar<long>("SELECT count(*) FROM broadcasts WHERE status IN ('enqueuing', 'queued')");
         var progress = connection.Query<(long Id, string Status, long Count)>("""
             SELECT b.id, o.status, count(*)
@@ -85,6 +89,7 @@ public sealed class StoreGauges : IDisposable
                 oldest.TryGetValue(channel, out var created) ? Math.Max(0, (now - created).TotalSeconds) : 0.0,
                 ("channel", channel))).ToList(),
             [new Measurement<long>(unprocessed)],
+            deadLetters.Select(d => Measure(d.Count, ("channel", d.Channel))).ToList(),
             [new Measurement<long>(broadcasts)],
             progress.Select(p => Measure(p.Count, ("broadcast", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("status", p.Status))).ToList(),
@@ -105,6 +110,7 @@ public sealed record StoreSnapshot(
     IReadOnlyList<Measurement<long>> OutboxRows,
     IReadOnlyList<Measurement<double>> OldestPendingAge,
     IReadOnlyList<Measurement<long>> UnprocessedInbound,
+    IReadOnlyList<Measurement<long>> DeadLetters,
     IReadOnlyList<Measurement<long>> BroadcastsInProgress,
     IReadOnlyList<Measurement<long>> BroadcastMessages,
     IReadOnlyList<Measurement<long>> RemindersSent);

@@ -102,8 +102,9 @@ public sealed class DoctorTests : IAsyncLifetime
         var findings = await RunAsync(Settings("Telegram:ApiBaseUrl", "http://127.0.0.1:1", "WhatsApp:ApiBaseUrl", "http://127.0.0.1:1/v25.0"));
 
         Assert.StartsWith("cannot reach http://127.0.0.1:1 (", Problem(findings, "telegram").Text, StringComparison.Ordinal);
+        Assert.EndsWith("check the network, the firewall and Telegram:ApiBaseUrl", Problem(findings, "telegram").Text, StringComparison.Ordinal);
         Assert.StartsWith("cannot reach http://127.0.0.1:1/v25.0 (", Problem(findings, "whatsapp").Text, StringComparison.Ordinal);
-        Assert.EndsWith("check the network, the firewall and the API base URL setting", Problem(findings, "whatsapp").Text, StringComparison.Ordinal);
+        Assert.EndsWith("check the network, the firewall and WhatsApp:ApiBaseUrl", Problem(findings, "whatsapp").Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,11 @@ public sealed partial class MetricsEndpointTests
                 VALUES (@contact, 'whatsapp', @Person, 2, 'Info', '{}', @broadcast, 'cancelled', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
                 """, new { contact, Person, broadcast });
             connection.Execute("INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contact, 'x', 1, 'y')", new { contact });
+            // A dead letter, as the inbound guard leaves one when a message's retries ran out.
+            connection.Execute("""
+                INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, received_at, processed_at, failed_at, attempts, last_error)
+                VALUES ('whatsapp', 'wamid.DEAD', @contact, 'Text', 'x', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 3, 'boom')
+                """, new { contact });
         }
 
         using var http = new HttpClient();
@@ -57,6 +62,7 @@ public sealed partial class MetricsEndpointTests
         Assert.True(Value(text, "ovopbot_webhooks_refused_total", "channel=\"whatsapp\"", "status=\"401\"") >= 1, text);
         Assert.Equal(0, Value(text, "ovopbot_outbox_oldest_pending_age_seconds", "channel=\"whatsapp\""));
         Assert.Equal(0, Value(text, "ovopbot_inbound_unprocessed"));
+        Assert.Equal(1, Value(text, "ovopbot_inbound_failed", "channel=\"whatsapp\""));
         Assert.Equal(1, Value(text, "ovopbot_broadcasts_in_progress"));
         Assert.Equal(1, Value(text, "ovopbot_broadcast_messages", "status=\"cancelled\""));
         Assert.Equal(1, Value(text, "ovopbot_outbox_rows", "channel=\"whatsapp\"", "kind=\"broadcast\"", "status=\"cancelled\""));
