@@ -20,6 +20,10 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
     private readonly SentMarks _sentMarks = new(store);
 
+    // Rows the platform accepted but the store could not mark sent (database busy, disk full): the success is kept
+    // here and recorded before anything else is sent, so such a row is never sent twice.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string PlatformId, DateTimeOffset SentAt)> _unrecorded = new();
+
     /// <summary>
     /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
     /// sent or ended. Stops early when the platform or the pacer asks the whole channel to wait, returning the time
@@ -31,6 +35,12 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
         ArgumentNullException.ThrowIfNull(sender);
         var pacer = _pacers.GetValueOrDefault(sender.Channel);
         var handled = 0;
+        if (!await RecordUnrecordedAsync())
+        {
+            // The store cannot take writes: sending more would only make more sends nobody can record.
+            return (0, time.GetUtcNow() + options.Value.FirstRetryDelay);
+        }
+
         while (true)
         {
             var due = await store.TakeDueAsync(sender.Channel, time.GetUtcNow(), options.Value.BatchSize, cancellationToken, address);
@@ -192,9 +202,46 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
             return await HandleFailureAsync(sender.Channel, envelope, new ChannelSendException(SendFailureKind.Transient, e.Message, inner: e));
         }
 
-        await _sentMarks.MarkAsync(new SentRow(envelope.Id, platformId, time.GetUtcNow()));
-        return null;
+        // The platform has it: remember that before writing it down, so a failed write never sends it again.
+        _unrecorded[envelope.Id] = (platformId, time.GetUtcNow());
+        return await RecordUnrecordedAsync() ? null : time.GetUtcNow() + options.Value.FirstRetryDelay;
     }
+
+    /// <summary>
+    /// Marks sent what the platform accepted, retrying a failed write a few times; false when the store still
+    /// refuses (the rows stay remembered, and no more is sent until they are recorded).
+    /// </summary>
+    private async Task<bool> RecordUnrecordedAsync()
+    {
+        foreach (var (id, sent) in _unrecorded)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await _sentMarks.MarkAsync(new SentRow(id, sent.PlatformId, sent.SentAt));
+                    _unrecorded.TryRemove(id, out _);
+                    break;
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e)
+                {
+                    // The connection already waits out a busy database; a second and third try cover a lost race.
+                    if (attempt < 3 && e.SqliteErrorCode != DiskFull)
+                    {
+                        continue;
+                    }
+
+                    logger.LogError(e, "Outbox {Id} was sent but cannot be recorded ({Error}); sending stops until the database takes writes again{Hint}",
+                        id, e.Message, e.SqliteErrorCode == DiskFull ? " (the disk is full)" : "");
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private const int DiskFull = 13; // SQLITE_FULL
 
     private async Task<DateTimeOffset?> HandleFailureAsync(string channel, OutboundEnvelope envelope, ChannelSendException e)
     {
