@@ -102,7 +102,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             signals.Outbox(channel).Notify();
         }
 
-        foreach (var other in others.Where(o => o != channel || replies.Count == 0))
+        foreach (var other in others.Where(o => o != ErasedMarker && (o != channel || replies.Count == 0)))
         {
             signals.Outbox(other).Notify();
         }

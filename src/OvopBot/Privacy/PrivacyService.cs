@@ -115,18 +115,29 @@ public sealed class PrivacyService(SqliteDatabase database, IOptions<PrivacyOpti
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var waiting = 0L;
             try
             {
                 await ApplyRetentionAsync(stoppingToken);
                 await FinishErasuresAsync(stoppingToken);
+                waiting = await UnfinishedErasuresAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Privacy housekeeping failed; trying again at the next check");
             }
 
-            await signals.Privacy.WaitAsync(options.Value.CheckEvery, time, stoppingToken);
+            // An erased person's goodbye is usually sent within seconds; their address should not wait an hour.
+            var wait = waiting > 0 ? TimeSpan.FromSeconds(Math.Min(30, options.Value.CheckEvery.TotalSeconds)) : options.Value.CheckEvery;
+            await signals.Privacy.WaitAsync(wait, time, stoppingToken);
         }
+    }
+
+    private async Task<long> UnfinishedErasuresAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM contacts WHERE erased_at IS NOT NULL AND address NOT LIKE 'erased-%'", cancellationToken: cancellationToken));
     }
 
     private static Task<long?> ContactIdAsync(System.Data.IDbConnection connection, ContactRef person, CancellationToken cancellationToken) =>

@@ -6,11 +6,14 @@ internal static class Registration
     public const string Village = "Oelnasi";
     public const string Reference = "OVOP-5301082006-1";
 
-    /// <summary>Consent → role → name → (phone) → village → … → submit. <paramref name="phone"/> null skips the phone question.</summary>
-    public static IReadOnlyList<string> Lines(string name = "Benediktus Mau", string? phone = null, string product = "Madu hutan") =>
+    /// <summary>
+    /// Consent → role → name → (phone) → village → … → submit. <paramref name="phone"/> null skips the phone question;
+    /// <paramref name="phoneAsked"/> false leaves it out (WhatsApp gives the number, so it is not asked).
+    /// </summary>
+    public static IReadOnlyList<string> Lines(string name = "Benediktus Mau", string? phone = null, string product = "Madu hutan", bool phoneAsked = true) =>
     [
-        "halo", "ya", "1", name, phone ?? "LEWATI", Village, "1", product, "6", "3", "Madu hutan asli Oelnasi", "Madu lebah hutan", "1", "2",
-        "Agustus - Oktober", "3", "300", "15", "9", "2", "0", "2,3", "4", "LEWATI", "LEWATI", "0",
+        "halo", "ya", "1", name, .. phoneAsked ? new[] { phone ?? "LEWATI" } : [], Village, "1", product, "6", "3", "Madu hutan asli Oelnasi",
+        "Madu lebah hutan", "1", "2", "Agustus - Oktober", "3", "300", "15", "9", "2", "0", "2,3", "4", "LEWATI", "LEWATI", "0",
     ];
 
     /// <summary>Runs the registration through <paramref name="say"/> (one line at a time); returns the last replies.</summary>
