@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddSingleton(sp => FlowEngine.CreateDefault(
             new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
+        services.AddSingleton<InboundGuard>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.

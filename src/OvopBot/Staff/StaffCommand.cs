@@ -12,4 +12,9 @@ public enum StaffCommand
     More,
     Confirm,
     Cancel,
+    Review,
+    Approve,
+    Fix,
+    Accept,
+    Reject,
 }

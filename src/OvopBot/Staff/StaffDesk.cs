@@ -18,7 +18,7 @@ namespace OvopBot.Staff;
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, Web.WebLogin web)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews, Web.WebLogin web)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -52,6 +52,8 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         var command = Matcher(flow).Match(text.Trim());
         switch (command)
         {
+            case StaffCommand.Review:
+                return await reviews.ListAsync(ctx, state.Closed(), 1, cancellationToken);
             case StaffCommand.Summary:
                 return new StaffAnswer(await SummaryAsync(ctx, cancellationToken), state.Closed());
             case StaffCommand.Missing:
@@ -72,6 +74,11 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         {
             var adminScopes = await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken);
             return adminScopes.Count == 0 ? new StaffAnswer(null, state.Closed()) : exports.Continue(ctx, state, adminScopes, command, text.Trim());
+        }
+
+        if (state.Dialog == StaffState.ReviewDialog)
+        {
+            return await reviews.ContinueAsync(ctx, state, command, Matcher(flow).MatchWithRest(text), text.Trim(), cancellationToken);
         }
 
         if (state.Dialog == StaffState.BroadcastDialog)
