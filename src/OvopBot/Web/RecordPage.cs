@@ -9,6 +9,7 @@ using OvopBot.Flows.Definition;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Regions;
+using OvopBot.Reviews;
 using OvopBot.Storage;
 
 namespace OvopBot.Web;
@@ -19,9 +20,36 @@ namespace OvopBot.Web;
 /// does its photo.
 /// </summary>
 public sealed class RecordPage(RegionCatalog catalog, FlowCatalog flows, FlowEngine engine, IOptions<ConversationOptions> conversations,
-    IOptions<StorageOptions> storage, RecordQuery records)
+    IOptions<StorageOptions> storage, RecordQuery records, ReviewService reviews)
 {
-    public async Task<IResult> RenderAsync(HttpContext http, long id)
+    public async Task<IResult> RenderAsync(HttpContext http, long id) => await RenderAsync(http, id, null);
+
+    /// <summary>Verify: the record awaiting review becomes verified (through the same ReviewService as the chat's SETUJU).</summary>
+    public async Task<IResult> VerifyAsync(HttpContext http, long id)
+    {
+        var page = WebAuth.Page(http);
+        var outcome = await reviews.ApproveAsync(Reviewer(page.Staff), id, http.RequestAborted);
+        return outcome is ReviewOutcome.NotFound or ReviewOutcome.OutsideScope or ReviewOutcome.NoRole
+            ? page.NotFound()
+            : outcome == ReviewOutcome.Done ? Results.Redirect($"/admin/records/{id}") : await RenderAsync(http, id, outcome);
+    }
+
+    /// <summary>Ask to fix: the village head is asked the ticked questions again with the note (the chat's PERBAIKI).</summary>
+    public async Task<IResult> AskFixAsync(HttpContext http, long id)
+    {
+        var page = WebAuth.Page(http);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var numbers = form["field"].Select(f => int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        var note = form["note"].ToString();
+        var outcome = note.Length > 500
+            ? ReviewOutcome.NoNote
+            : await reviews.AskFixAsync(Reviewer(page.Staff), id, numbers, note, http.RequestAborted);
+        return outcome is ReviewOutcome.NotFound or ReviewOutcome.OutsideScope or ReviewOutcome.NoRole
+            ? page.NotFound()
+            : outcome == ReviewOutcome.Done ? Results.Redirect($"/admin/records/{id}") : await RenderAsync(http, id, outcome);
+    }
+
+    private async Task<IResult> RenderAsync(HttpContext http, long id, ReviewOutcome? refused)
     {
         var page = WebAuth.Page(http);
         if (await records.FindAsync(id, http.RequestAborted) is not { } record || !page.Staff.Covers(record.VillageCode))
@@ -42,7 +70,7 @@ public sealed class RecordPage(RegionCatalog catalog, FlowCatalog flows, FlowEng
             .Append(Fact(page.TE("col_contact"), ContactLinks.Render($"{record.Channel}:{record.Address}", record.Phone, record.DisplayName)
                 + $" · <a href=\"/admin/conversations/{record.ContactId}\">{page.TE("open_conversation")}</a>"))
             .Append("</dl>");
-        body.Append(ReviewPanel(page, record));
+        body.Append(await ReviewPanelAsync(page, record, refused, http.RequestAborted));
 
         body.Append($"<h2>{page.TE("answers_title")}</h2><div class=scroll><table class=answers><tbody>");
         foreach (var node in Questions(flow))
@@ -124,10 +152,57 @@ public sealed class RecordPage(RegionCatalog catalog, FlowCatalog flows, FlowEng
     }
 
     /// <summary>
-    /// SEAM for record review (issue 14): the verify / ask-to-fix form goes here once the review services land.
-    /// Until then the record page shows no review actions.
+    /// The review state (who, when, the note) and, for a record awaiting review or verified, the actions: verify, or
+    /// tick the answers the village head should give again and write the note they will read.
     /// </summary>
-    private static string ReviewPanel(WebPage page, RecordQuery.Detail record) => "";
+    private async Task<string> ReviewPanelAsync(WebPage page, RecordQuery.Detail record, ReviewOutcome? refused, CancellationToken cancellationToken)
+    {
+        var (outcome, review) = await reviews.ShowAsync(Reviewer(page.Staff), record.Id, page.Language, cancellationToken);
+        if (outcome != ReviewOutcome.Done || review is null || review.State.Length == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder($"<section class=review aria-labelledby=review><h2 id=review>{page.TE("review_title")}</h2>");
+        if (refused is { } why)
+        {
+            html.Append($"<p role=alert class=error>{page.TE("review_refused_" + why.ToString().ToLowerInvariant())}</p>");
+        }
+
+        html.Append($"<p><strong>{page.TE("review_" + review.State)}</strong>");
+        if (review.ReviewedBy is not null && review.ReviewedAt is { } at)
+        {
+            html.Append($" · {page.TE("review_by", ("who", review.ReviewedBy), ("when", Html.Time(at)))}");
+        }
+
+        html.Append("</p>");
+        if (review.Note is { Length: > 0 } note)
+        {
+            html.Append($"<blockquote>{Html.E(note)}</blockquote>");
+        }
+
+        var awaiting = ReviewStates.AwaitsReview(review.State);
+        if (awaiting)
+        {
+            html.Append($"<form method=post action=/admin/records/{record.Id}/verify>{page.Csrf}<button type=submit>{page.TE("review_verify")}</button></form>");
+        }
+
+        if (awaiting || review.State == ReviewStates.Verified)
+        {
+            html.Append($"<details><summary>{page.TE("review_fix")}</summary><form method=post action=/admin/records/{record.Id}/fix>{page.Csrf}<fieldset>");
+            foreach (var line in review.Lines)
+            {
+                html.Append($"<label><input type=checkbox name=field value={line.Number}> {line.Number}. {Html.E(line.Label)}: {Html.E(line.Value)}</label>");
+            }
+
+            html.Append($"</fieldset><label for=note>{page.TE("review_note")}</label><textarea id=note name=note rows=3 maxlength=500 required data-count=note-count></textarea>")
+                .Append($"<p><output id=note-count>0</output>/500 {page.TE("characters")}</p><button type=submit>{page.TE("review_send_fix")}</button></form></details>");
+        }
+
+        return html.Append("</section>").ToString();
+    }
+
+    private static Reviewer Reviewer(WebStaff staff) => new(staff.ContactId, staff.Contact);
 
     private static IEnumerable<FlowNode> Questions(FlowDefinition flow) =>
         flow.Nodes.Where(n => n.IsQuestion && n.Save is not null && n.Label is not null && n.Expect is not (AnswerKind.Summary or AnswerKind.Village))

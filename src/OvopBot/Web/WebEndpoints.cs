@@ -19,7 +19,7 @@ public static class WebEndpoints
             $"{WebOptions.Section}: PublicUrl must be an http(s) address, LinkLifetime and SessionIdleTimeout positive, PageSize 10–500").ValidateOnStart();
         services.AddSingleton(sp => WebTexts.Load(sp.GetRequiredService<IOptions<FlowsOptions>>().Value.ResolvePath()));
         services.AddSingleton<WebLogin>();
-        services.AddSingleton<IRecordReviews, NoRecordReviews>();
+        services.AddSingleton<IRecordReviews, RecordReviews>();
         services.AddSingleton<RecordQuery>();
         services.AddSingleton<ProgressQuery>();
         services.AddSingleton<ProgressPage>();
@@ -46,6 +46,8 @@ public static class WebEndpoints
         admin.MapGet("/", (HttpContext http, ProgressPage page, string? region, int? missing) => page.RenderAsync(http, region, missing));
         admin.MapGet("/records", (HttpContext http, RecordsPage page) => page.RenderAsync(http));
         admin.MapGet("/records/{id:long}", (HttpContext http, RecordPage page, long id) => page.RenderAsync(http, id));
+        admin.MapPost("/records/{id:long}/verify", (HttpContext http, RecordPage page, long id) => page.VerifyAsync(http, id));
+        admin.MapPost("/records/{id:long}/fix", (HttpContext http, RecordPage page, long id) => page.AskFixAsync(http, id));
         admin.MapGet("/records/{id:long}/photo", (HttpContext http, RecordPage page, long id) => page.PhotoAsync(http, id));
         admin.MapGet("/requests", (HttpContext http, RequestsPage page, string? region) => page.RenderAsync(http, region));
         admin.MapGet("/conversations", (HttpContext http, ConversationsPage page, string? region, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? number) => page.ListAsync(http, region, number));

@@ -16,26 +16,8 @@ public static class ExportDataSet
 
     public static string DefaultPath => Path.Combine(Path.GetTempPath(), "ovopbot-bench", "exports-1m.db");
 
-    public static string Ensure(string path)
-    {
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        var building = path + ".building";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Delete(building);
-        using (var database = new SqliteDatabase(building))
-        using (var connection = database.Open())
-        {
-            Fill(connection, RegionCatalog.Load(RegionCatalog.DefaultDirectory));
-        }
-
-        SqliteConnection.ClearAllPools();
-        File.Move(building, path);
-        return path;
-    }
+    public static string Ensure(string path) =>
+        BenchmarkDatabase.Ensure(path, connection => Fill(connection, RegionCatalog.Load(RegionCatalog.DefaultDirectory)));
 
     private static void Fill(SqliteConnection connection, RegionCatalog catalog)
     {

@@ -116,52 +116,36 @@ public static class WebLoad
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>Builds the data set once into a file (about a minute) and reuses it; delete the file to build it again.</summary>
-    private static string Ensure(string path, RegionCatalog catalog)
+    private static string Ensure(string path, RegionCatalog catalog) => BenchmarkDatabase.Ensure(path, connection =>
     {
-        if (File.Exists(path))
+        using var transaction = connection.BeginTransaction();
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var villages = catalog.Villages;
+        using var contact = connection.CreateCommand();
+        contact.CommandText = "INSERT INTO contacts (id, channel, address, phone, display_name, created_at, last_inbound_at) VALUES ($id, 'whatsapp', $address, $phone, $name, $at, $at)";
+        using var submission = connection.CreateCommand();
+        submission.CommandText = "INSERT INTO submissions (id, contact_id, village_code, village_name, status, reference, revision, answers_json, started_at, submitted_at, updated_at, review_state) VALUES ($id, $id, $code, $village, $status, $reference, $revision, $answers, $at, $submitted, $at, $review)";
+        var products = new[] { ("Kopi arabika", "plantation"), ("Tenun ikat", "weaving_craft"), ("Madu hutan", "forest_product"), ("Rumput laut", "fishery"), ("Jagung bose", "farming") };
+        for (var i = 0; i < Submissions; i++)
         {
-            return path;
+            var village = villages[i % villages.Count];
+            var submitted = i < villages.Count;
+            var at = DbTime.Write(start.AddSeconds(i * 17 % 2_000_000));
+            var (product, category) = products[i % products.Length];
+            Run(contact, ("$id", i + 1L), ("$address", $"62813{i:D7}"), ("$phone", $"+62813{i:D7}"), ("$name", $"Kepala {village.Name}"), ("$at", at));
+            Run(submission, ("$id", i + 1L), ("$code", village.Code), ("$village", village.Name), ("$status", submitted ? "submitted" : "draft"),
+                ("$reference", submitted ? $"OVOP-{RegionCode.Compact(village.Code)}-1" : null), ("$revision", submitted ? 1 : 0),
+                ("$answers", JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["consent"] = true, ["respondent.role"] = "village_head", ["respondent.name"] = $"Kepala {village.Name}",
+                    ["product.name"] = $"{product} {village.Name}", ["product.category"] = category, ["support.type"] = "both",
+                    ["support.training.topics"] = new[] { "packaging", "digital_marketing" }, ["support.training.participants"] = 10 + i % 20,
+                    ["support.funding.amount"] = 5_000_000 + i % 40 * 1_000_000, ["support.funding.purpose"] = "Mesin dan kemasan",
+                })), ("$at", at), ("$submitted", submitted ? at : null), ("$review", submitted ? (i % 7 == 0 ? "verified" : "submitted") : null));
         }
 
-        var building = path + ".building";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Delete(building);
-        using (var database = new SqliteDatabase(building))
-        using (var connection = database.Open())
-        using (var transaction = connection.BeginTransaction())
-        {
-            var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-            var villages = catalog.Villages;
-            using var contact = connection.CreateCommand();
-            contact.CommandText = "INSERT INTO contacts (id, channel, address, phone, display_name, created_at, last_inbound_at) VALUES ($id, 'whatsapp', $address, $phone, $name, $at, $at)";
-            using var submission = connection.CreateCommand();
-            submission.CommandText = "INSERT INTO submissions (id, contact_id, village_code, village_name, status, reference, revision, answers_json, started_at, submitted_at, updated_at) VALUES ($id, $id, $code, $village, $status, $reference, $revision, $answers, $at, $submitted, $at)";
-            var products = new[] { ("Kopi arabika", "plantation"), ("Tenun ikat", "weaving_craft"), ("Madu hutan", "forest_product"), ("Rumput laut", "fishery"), ("Jagung bose", "farming") };
-            for (var i = 0; i < Submissions; i++)
-            {
-                var village = villages[i % villages.Count];
-                var submitted = i < villages.Count;
-                var at = DbTime.Write(start.AddSeconds(i * 17 % 2_000_000));
-                var (product, category) = products[i % products.Length];
-                Run(contact, ("$id", i + 1L), ("$address", $"62813{i:D7}"), ("$phone", $"+62813{i:D7}"), ("$name", $"Kepala {village.Name}"), ("$at", at));
-                Run(submission, ("$id", i + 1L), ("$code", village.Code), ("$village", village.Name), ("$status", submitted ? "submitted" : "draft"),
-                    ("$reference", submitted ? $"OVOP-{RegionCode.Compact(village.Code)}-1" : null), ("$revision", submitted ? 1 : 0),
-                    ("$answers", JsonSerializer.Serialize(new Dictionary<string, object>
-                    {
-                        ["consent"] = true, ["respondent.role"] = "village_head", ["respondent.name"] = $"Kepala {village.Name}",
-                        ["product.name"] = $"{product} {village.Name}", ["product.category"] = category, ["support.type"] = "both",
-                        ["support.training.topics"] = new[] { "packaging", "digital_marketing" }, ["support.training.participants"] = 10 + i % 20,
-                        ["support.funding.amount"] = 5_000_000 + i % 40 * 1_000_000, ["support.funding.purpose"] = "Mesin dan kemasan",
-                    })), ("$at", at), ("$submitted", submitted ? at : null));
-            }
-
-            transaction.Commit();
-        }
-
-        SqliteConnection.ClearAllPools();
-        File.Move(building, path);
-        return path;
-    }
+        transaction.Commit();
+    });
 
     private static void Run(SqliteCommand command, params (string Name, object? Value)[] values)
     {

@@ -277,6 +277,39 @@ public sealed partial class DashboardBrowserTests(ChromiumBrowser chromium, Dash
         await admin.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_review_action_changes_the_record_and_the_village_head_is_asked()
+    {
+        if (!chromium.Available())
+        {
+            return;
+        }
+
+        await using var context = await chromium.NewContextAsync();
+        var page = await LoginAsync(context, DashboardService.KupangFacilitator);
+        var (record, head) = (dashboard.KupangRecords[4], dashboard.KupangPeople[4]);
+        await page.GotoAsync(dashboard.BaseUrl + $"/admin/records/{record}");
+        Assert.Contains("Menunggu pemeriksaan", await page.InnerTextAsync("section.review"), StringComparison.Ordinal);
+        await page.ClickAsync("section.review summary");
+        await page.CheckAsync("section.review input[name=field][value='1']");
+        const string note = "Mohon tulis nama lengkap Bapak/Ibu.";
+        await page.FillAsync("textarea[name=note]", note);
+        await ScreenshotAsync(page, "record-review");
+        await page.ClickAsync("form[action$='/fix'] button[type=submit]");
+        await page.WaitForURLAsync(dashboard.BaseUrl + $"/admin/records/{record}");
+        Assert.Contains("Diminta perbaikan", await page.InnerTextAsync("section.review"), StringComparison.Ordinal);
+        Assert.Contains(note, await page.InnerTextAsync("section.review"), StringComparison.Ordinal);
+        await WaitForAsync(() => dashboard.Fake.SentTo(head).Any(m => m.Text?.Contains(note, StringComparison.Ordinal) == true) ? "asked" : null);
+
+        // Verifying another record changes its state and the progress counts it as verified.
+        await page.GotoAsync(dashboard.BaseUrl + $"/admin/records/{dashboard.KupangRecords[5]}");
+        await page.ClickAsync("form[action$='/verify'] button");
+        Assert.Contains("Terverifikasi", await page.InnerTextAsync("section.review"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("form[action$='/verify']").CountAsync());
+        await page.GotoAsync(dashboard.BaseUrl + "/admin");
+        Assert.Contains("Terverifikasi 1", await page.InnerTextAsync("main p.summary"), StringComparison.Ordinal);
+    }
+
     private async Task<IPage> LoginAsync(IBrowserContext context, long chat)
     {
         var page = await context.NewPageAsync();

@@ -41,6 +41,9 @@ public sealed class DashboardService : IAsyncLifetime
     /// <summary>Telegram chat ids of the Kupang villagers, in village order.</summary>
     public IReadOnlyList<long> KupangPeople { get; private set; } = [];
 
+    /// <summary>Record ids of the Kupang villages, in the order of <see cref="KupangPeople"/> (the first 10 submitted).</summary>
+    public IReadOnlyList<long> KupangRecords { get; private set; } = [];
+
     /// <summary>Record id of a submitted Belu village (outside the Kupang facilitator's scope).</summary>
     public long BeluRecord { get; private set; }
 
@@ -77,6 +80,7 @@ public sealed class DashboardService : IAsyncLifetime
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
 
         var people = new List<long>();
+        var records = new List<long>();
         using var write = await database.BeginWriteAsync(default);
         var kupang = Catalog.VillagesOf("53.01").Take(14).ToList();
         for (var i = 0; i < kupang.Count; i++)
@@ -94,6 +98,7 @@ public sealed class DashboardService : IAsyncLifetime
                 i == 0 ? photo : null);
             var status = i < 10 ? "submitted" : "draft";
             var id = Insert(write, "telegram", chat, $"+62812000{i:D4}", kupang[i], answers, status, now.AddMinutes(-i));
+            records.Add(id);
             if (i == 0)
             {
                 PhotoRecord = id;
@@ -124,6 +129,7 @@ public sealed class DashboardService : IAsyncLifetime
 
         write.Commit();
         KupangPeople = people;
+        KupangRecords = records;
     }
 
     private static JsonObject Answers(Village village, string name, string product, string category, string support, string? photo)
@@ -166,13 +172,13 @@ public sealed class DashboardService : IAsyncLifetime
             new { channel, address = chat.ToString(System.Globalization.CultureInfo.InvariantCulture), phone, name = (string?)answers["respondent.name"], at = DbTime.Write(at) }, write.Transaction);
         return write.Connection.ExecuteScalar<long>(
             """
-            INSERT INTO submissions (contact_id, village_code, village_name, status, reference, revision, answers_json, started_at, submitted_at, updated_at)
-            VALUES (@contact, @code, @name, @status, @reference, @revision, @answers, @at, @submitted, @at) RETURNING id
+            INSERT INTO submissions (contact_id, village_code, village_name, status, reference, revision, answers_json, started_at, submitted_at, updated_at, review_state)
+            VALUES (@contact, @code, @name, @status, @reference, @revision, @answers, @at, @submitted, @at, @review) RETURNING id
             """,
             new
             {
                 contact, code = village.Code, name = village.Name, status, reference = status == "submitted" ? "OVOP-" + village.Code.Replace(".", "", StringComparison.Ordinal) : null,
-                revision = status == "submitted" ? 1 : 0, answers = answers.ToJsonString(), at = DbTime.Write(at), submitted = status == "submitted" ? DbTime.Write(at) : null,
+                revision = status == "submitted" ? 1 : 0, answers = answers.ToJsonString(), review = status == "submitted" ? "submitted" : null, at = DbTime.Write(at), submitted = status == "submitted" ? DbTime.Write(at) : null,
             }, write.Transaction);
     }
 
