@@ -7,6 +7,7 @@ using OvopBot.Benchmarks.Exports;
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- exports-scale   (1,000,000 messages, 83,762 villages)
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- telegram [--people 500] [--rate 30]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- broadcast [--rate 30] [--chatters 5] [--think-seconds 10] [--send-rate 30]   (3,442 NTT villages)
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- sms-broadcast [--people 300] [--per-minute 600] [--chatters 3]
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "exports-scale-one" => ExportScale.RunOne(args),
     "broadcast" => await OvopBot.Benchmarks.Broadcasts.BroadcastLoad.RunAsync(args[1..]),
     "telegram" => await OvopBot.Benchmarks.Telegram.TelegramLoad.RunAsync(args[1..]),
+    "sms-broadcast" => await OvopBot.Benchmarks.Sms.SmsBroadcastLoad.RunAsync(args[1..]),
     _ => Run(args),
 };
 
