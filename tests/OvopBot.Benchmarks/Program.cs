@@ -10,6 +10,7 @@ using OvopBot.Benchmarks.Exports;
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- whatsapp-broadcast [--people 20000] [--rate 80] [--model window|bucket|both] [--open-window 0.1] [--chatters 5] [--parallel 8]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- web [--requests 50]   (dashboard pages: 83,762 villages, 100,000 submissions)
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- fuzz [--inputs 100000] [--people 1000] [--parallel 4] [--seed 11]
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- sms-broadcast [--people 300] [--per-minute 600] [--chatters 3]
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "telegram" => await OvopBot.Benchmarks.Telegram.TelegramLoad.RunAsync(args[1..]),
     "whatsapp-broadcast" => await OvopBot.Benchmarks.Broadcasts.WhatsAppBroadcastLoad.RunAsync(args[1..]),
     "fuzz" => await OvopBot.Benchmarks.Fuzzing.FuzzLoad.RunAsync(args[1..]),
+    "sms-broadcast" => await OvopBot.Benchmarks.Sms.SmsBroadcastLoad.RunAsync(args[1..]),
     _ => Run(args),
 };
 

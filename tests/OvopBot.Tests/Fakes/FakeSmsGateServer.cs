@@ -64,6 +64,9 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
     /// <summary>SMS accepted but not yet reported sent (the phone's queue).</summary>
     public int Pending => _byId.Values.Count(m => m.State == "Pending");
 
+    /// <summary>Called for every SMS accepted, as it is accepted (benchmarks time deliveries with it).</summary>
+    public Action<FakeSms>? Accepted { get; set; }
+
     /// <summary>When true, every accepted SMS is at once reported sent and delivered through the webhooks.</summary>
     public bool ReportDelivery { get; set; }
 
@@ -244,6 +247,7 @@ public sealed class FakeSmsGateServer : IAsyncDisposable
         }
 
         Sent.Enqueue(sms);
+        Accepted?.Invoke(sms);
         if (Interlocked.Exchange(ref _loseAnswers, 0) > 0)
         {
             return Results.Json(new { message = "connection reset" }, statusCode: 500);
