@@ -83,7 +83,8 @@ public sealed class SmsCostTests : IDisposable
             // 1, 2 and 3-part messages in turn: Android counts every part.
             var text = new string('a', 150 * ((n % 3) + 1));
             var kind = n % 4 == 0 ? OutboundKind.Reply : OutboundKind.Broadcast;
-            if (pacer.TryReserve(Envelope(kind, $"+628120000{n % 50:D4}", text)).CanSend)
+            var decision = pacer.TryReserve(Envelope(kind, $"+628120000{n % 50:D4}", text));
+            if (decision.CanSend)
             {
                 sent.Add((_bot.Time.GetUtcNow(), SmsText.Segments(text)));
                 pacer.Answered(decision); // the gateway took it at once
