@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.ChatExports;
 using OvopBot.Flows.Engine;
+using OvopBot.Handoffs;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
 using OvopBot.Roles;
@@ -17,7 +18,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, HandoffService handoffs)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -29,6 +30,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyCollection<string> others;
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
@@ -37,11 +39,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            replies = Step(write, stored, staffAnswer);
+            (replies, others) = Step(write, stored, staffAnswer);
             write.Commit();
         }
 
-        Notify(message.Channel, replies, staffAnswer);
+        Notify(message.Channel, replies, staffAnswer, others);
         return replies;
     }
 
@@ -49,6 +51,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyCollection<string> others;
         string channel;
         StaffAnswer? staffAnswer;
         await using (var read = database.Open())
@@ -72,19 +75,25 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            replies = Step(write, stored, staffAnswer);
+            (replies, others) = Step(write, stored, staffAnswer);
             write.Commit();
         }
 
-        Notify(channel, replies, staffAnswer);
+        Notify(channel, replies, staffAnswer, others);
         return replies;
     }
 
-    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer)
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer, IReadOnlyCollection<string> others)
     {
         if (replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
+        }
+
+        // Messages to other people (a question forwarded to facilitators, their answer) may go out on other channels.
+        foreach (var other in others)
+        {
+            signals.Outbox(other).Notify();
         }
 
         if (staffAnswer?.Export is not null)
@@ -93,9 +102,13 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
     }
 
-    /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
-    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
+    /// <summary>
+    /// The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark. Returns the
+    /// replies and the channels of messages to other people.
+    /// </summary>
+    private (IReadOnlyList<OutboundMessage> Replies, IReadOnlyCollection<string> Others) Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
     {
+        var others = new HashSet<string>();
         var flow = flows[options.Value.Flow];
         var now = time.GetUtcNow();
         var message = stored.Message;
@@ -118,6 +131,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             {
                 ChatExportStore.Enqueue(write, stored.ContactId, export, now);
             }
+
+            if (staffAnswer.Handoff is { } answer && handoffs.Answer(write, stored.ContactId, answer, now) is { } personChannel)
+            {
+                others.Add(personChannel);
+            }
         }
 
         // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
@@ -128,6 +146,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 ? new StepResult(state, staffReplies, [])
                 : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
+        foreach (var request in result.Events.OfType<HandoffRequested>())
+        {
+            others.UnionWith(handoffs.Forward(write, stored.ContactId, state, request, stored.Id, now));
+        }
+
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
         {
@@ -137,7 +160,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
         SessionStore.Save(write, stored.ContactId, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
-        return replies;
+        return (replies, others);
     }
 
     private static (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
@@ -181,6 +204,18 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             {
                 SubmissionStore.UpdateDraft(write, submissionId.Value, contactId, state.Answers, now);
             }
+        }
+
+        if (result.Events.Any(e => e is ConversationDeclined))
+        {
+            // Declining keeps no answers: the draft (with its "no") goes; the decline text says what stays (contact, messages).
+            if (submissionId is { } draft && SubmissionStore.Status(write, draft) == "draft")
+            {
+                SubmissionStore.DeleteDraft(write, draft);
+                submissionId = null;
+            }
+
+            state = state with { Answers = [] };
         }
 
         if (result.Events.OfType<SubmissionCompleted>().FirstOrDefault() is { } completed)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Broadcasts;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
+using OvopBot.Handoffs;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
@@ -33,6 +34,11 @@ public static class StaffServices
         services.AddSingleton<ChatExportService>();
         services.AddOvopExports();
         services.AddSingleton<StaffDesk>();
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).Validate(
+            o => o.AnswerWithin > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero,
+            $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();
+        services.AddSingleton<HandoffService>();
+        services.AddSingleton<StaffHandoffReply>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();
@@ -50,6 +56,7 @@ public static class StaffServices
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReportService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ChatExportService>());
+        services.AddHostedService<HandoffTimeoutService>();
         return services;
     }
 }

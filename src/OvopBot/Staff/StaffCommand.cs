@@ -11,4 +11,6 @@ public enum StaffCommand
     More,
     Confirm,
     Cancel,
+    /// <summary>BALAS id text: answers a village head's question (see Handoffs).</summary>
+    Reply,
 }

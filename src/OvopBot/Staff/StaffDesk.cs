@@ -18,7 +18,7 @@ namespace OvopBot.Staff;
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffHandoffReply handoffReplies)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -49,6 +49,11 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
 
         var state = await StaffStateStore.LoadAsync(database, contactId, cancellationToken) ?? new StaffState();
         var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), scopes);
+        if (await handoffReplies.TryAnswerAsync(ctx, state, text, cancellationToken) is { } reply)
+        {
+            return reply;
+        }
+
         var command = Matcher(flow).Match(text.Trim());
         switch (command)
         {

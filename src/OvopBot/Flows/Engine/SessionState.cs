@@ -36,8 +36,10 @@ public sealed record SessionState
     public string? Reference { get; init; }
     /// <summary>A phone number the platform vouches for (WhatsApp sender); phone questions are then not asked.</summary>
     public string? ChannelPhone { get; init; }
-    /// <summary>Consecutive answers the current question could not use; the help hint appears after a few.</summary>
+    /// <summary>Consecutive answers the current question could not use; every second one lists the ways out.</summary>
     public int Misses { get; init; }
+    /// <summary>The page of the summary being shown (0-based); LAGI turns it.</summary>
+    public int SummaryPage { get; init; }
 }
 
 /// <summary>A short follow-up the engine asked; <see cref="Data"/> holds what it needs to understand the reply.</summary>
@@ -55,4 +57,8 @@ public enum PendingKind
     FinishedMenu,
     /// <summary>A multi-step answer (the village search) keeps its own state in Data.</summary>
     AnswerDialog,
+    /// <summary>BANTUAN's menu: 1. ask a facilitator, 2. go on answering.</summary>
+    HelpMenu,
+    /// <summary>PENDAMPING was asked for: the next message goes to the facilitators.</summary>
+    HandoffMessage,
 }

@@ -20,6 +20,10 @@ internal static class RequiredTexts
         "menu_button", "expect_text", "multichoice_too_many", "multichoice_footer", "answer_yes", "answer_no",
         "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet",
         "share_location_button", "share_phone_button",
+        // issue 12: ways out, "tidak tahu", a person to ask, the paged summary
+        "help_commands", "help_person", "help_continue", "stuck_example", "stuck_ways", "way_unknown", "way_skip", "way_back",
+        "way_person", "answer_unknown", "answer_unknown_display", "unknown_not_allowed", "voice_forwarded", "handoff_prompt",
+        "handoff_sent", "handoff_cancelled", "handoff_answer", "handoff_timeout", "summary_page", "summary_more", "summary_first",
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
@@ -38,6 +42,8 @@ internal static class RequiredTexts
         "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
         "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
         "staff_export_kind_conversations", "staff_export_kind_contacts",
+        "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_sent", "staff_handoff_unknown",
+        "staff_handoff_usage", "staff_handoff_too_long", "staff_handoff_timeout",
     ];
 
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>
@@ -47,5 +53,6 @@ internal static class RequiredTexts
         "village_district_unknown", "village_choose_district", "village_pick", "village_next_page", "village_outside_scope",
         "village_display", "district_display", "village_kind_desa", "village_kind_kelurahan", "village_claim",
         "village_claim_update", "village_claim_other", "village_claim_review", "village_claim_declined",
+        "village_store_typed", "village_unmatched_display",
     ];
 }
