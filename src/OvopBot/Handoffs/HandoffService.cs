@@ -24,7 +24,7 @@ public sealed class HandoffService(SqliteDatabase database, FlowCatalog flows, I
     IOptions<HandoffOptions> options, TimeProvider time)
 {
     /// <summary>The person's text as forwarded is cut here so the staff message stays within a basic phone's screen.</summary>
-    public const int MaxForwardedText = 280;
+    public const int MaxForwardedText = 220;
 
     /// <summary>The longest answer staff may send in one BALAS (the person's screen).</summary>
     public const int MaxAnswerLength = 400;

@@ -26,6 +26,28 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
     public StepResult Finish() => new(State, _replies, _events);
 
+    /// <summary>
+    /// Whatever was typed (the same command, the same junk), a person never reads the very same reply three times in a
+    /// row: the third, fifth… identical reply also says who to ask (PENDAMPING) or where help is.
+    /// </summary>
+    public void AvoidThirdRepeat()
+    {
+        if (_replies.Count == 0)
+        {
+            return;
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\u0001", _replies.Select(r => r.Text)))))[..16];
+        var repeats = hash == State.LastReplies ? State.RepeatedReplies + 1 : 0;
+        State = State with { LastReplies = hash, RepeatedReplies = repeats };
+        if (repeats >= 2 && repeats % 2 == 0)
+        {
+            var hint = Flow.Commands.ContainsKey(FlowCommand.Person) ? T("stuck_ways") + "\n" + T("way_person") : T("help_hint");
+            Say(hint); // its own message, so a full screen never grows past a basic phone's limit
+        }
+    }
+
     public string T(string key, IReadOnlyDictionary<string, string>? values = null) => Flow.Text(key, State.Language, values);
 
     public void Say(string text) => _replies.Add(MessageRenderer.Plain(text));
@@ -61,9 +83,27 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
             return;
         }
 
-        Reply(node.Expect == AnswerKind.Summary
-            ? SummaryHandler.Render(this, node, prefix)
-            : MessageRenderer.Question(Flow, node, State.Language, prefix));
+        if (node.Expect == AnswerKind.Summary)
+        {
+            // A summary page fills a screen by itself; anything said before it is its own message.
+            if (prefix is not null)
+            {
+                Say(prefix);
+            }
+
+            Reply(SummaryHandler.Render(this, node));
+            return;
+        }
+
+        var question = MessageRenderer.Question(Flow, node, State.Language, prefix);
+        if (prefix is not null && question.Text.Length > MessageRenderer.MaxScreen)
+        {
+            // Too long together for a basic phone's screen: the explanation first, then the question on its own.
+            Say(prefix);
+            question = MessageRenderer.Question(Flow, node, State.Language);
+        }
+
+        Reply(question);
     }
 
     /// <summary>

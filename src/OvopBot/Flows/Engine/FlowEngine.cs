@@ -49,6 +49,7 @@ public sealed class FlowEngine
     {
         var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now, context ?? EmptyFlowContext.Instance);
         Handle(step, message);
+        step.AvoidThirdRepeat();
         return step.Finish();
     }
 

@@ -11,6 +11,9 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 public static class MessageRenderer
 {
+    /// <summary>The most a basic phone shows well in one message (and at most 3 SMS parts); every text is kept within it.</summary>
+    public const int MaxScreen = 500;
+
     public static OutboundMessage Question(FlowDefinition flow, FlowNode node, string language, string? prefix = null)
     {
         var text = new StringBuilder();

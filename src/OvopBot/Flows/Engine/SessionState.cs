@@ -38,6 +38,9 @@ public sealed record SessionState
     public string? ChannelPhone { get; init; }
     /// <summary>Consecutive answers the current question could not use; every second one lists the ways out.</summary>
     public int Misses { get; init; }
+    /// <summary>A hash of the last step's replies and how many steps in a row gave exactly those (see FlowEngine.Step).</summary>
+    public string? LastReplies { get; init; }
+    public int RepeatedReplies { get; init; }
     /// <summary>The page of the summary being shown (0-based); LAGI turns it.</summary>
     public int SummaryPage { get; init; }
 }

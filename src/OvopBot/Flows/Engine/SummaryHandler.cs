@@ -16,19 +16,14 @@ internal static class SummaryHandler
 {
     private const int MaxValueLength = 45;
 
-    /// <summary>Characters of answer lines per page, leaving room for the header and the footer within 500.</summary>
-    private const int PageBudget = 340;
+    /// <summary>Characters of answer lines per page, leaving room for the header (~50) and the footer (~115) within 500.</summary>
+    private const int PageBudget = 330;
 
-    public static OutboundMessage Render(EngineStep step, FlowNode summary, string? prefix)
+    public static OutboundMessage Render(EngineStep step, FlowNode summary)
     {
         var pages = Pages(Lines(step));
         var page = pages.Count == 0 ? 0 : step.State.SummaryPage % pages.Count;
         var text = new StringBuilder();
-        if (!string.IsNullOrEmpty(prefix))
-        {
-            text.Append(prefix).Append("\n\n");
-        }
-
         text.Append(summary.Text.Get(step.State.Language));
         if (pages.Count > 1)
         {
