@@ -125,10 +125,10 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     }
 
     /// <summary>"What we expect, e.g. …; you may also answer: TIDAK TAHU / LEWATI / KEMBALI / PENDAMPING".</summary>
-    public string WaysOut(FlowNode node, string reason, bool withPerson = true)
+    public string WaysOut(FlowNode node, string reason, bool withPerson = true, bool withExample = true)
     {
         var text = new System.Text.StringBuilder(reason);
-        if (node.Example is { } example)
+        if (withExample && node.Example is { } example)
         {
             text.Append('\n').Append(T("stuck_example", new Dictionary<string, string> { ["example"] = example.Get(State.Language) }));
         }

@@ -254,7 +254,7 @@ public sealed class FlowEngine
                             before["stage"]?.ToString() == followUp.Data["stage"]?.ToString();
                 var misses = again ? step.State.Misses + 1 : step.State.Misses;
                 step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data), Misses = misses };
-                step.Reply(again && misses % 2 == 0 ? followUp.Reply with { Text = step.WaysOut(node, followUp.Reply.Text) } : followUp.Reply);
+                step.Reply(again && misses % 2 == 0 ? followUp.Reply with { Text = step.WaysOut(node, followUp.Reply.Text, withExample: false) } : followUp.Reply);
                 break;
             case Rejected rejected:
                 step.Miss(step.T(rejected.TextKey, rejected.Values));
