@@ -39,6 +39,8 @@ public static class StaffServices
             $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<StaffHandoffReply>();
+        services.AddSingleton<UnmatchedVillages>();
+        services.AddSingleton<StaffVillageMatch>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();

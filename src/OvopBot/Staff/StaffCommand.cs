@@ -13,4 +13,6 @@ public enum StaffCommand
     Cancel,
     /// <summary>BALAS id text: answers a village head's question (see Handoffs).</summary>
     Reply,
+    /// <summary>COCOKKAN [id code]: villages kept as typed, and matching one to the official list.</summary>
+    Match,
 }

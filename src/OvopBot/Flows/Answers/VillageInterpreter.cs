@@ -241,7 +241,10 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private JsonObject Value(AnswerInput input, string code)
+    private JsonObject Value(AnswerInput input, string code) => Answer(catalog, input.Flow, input.Language, code);
+
+    /// <summary>The saved answer for an official village (also when a facilitator matches a village kept as typed).</summary>
+    public static JsonObject Answer(RegionCatalog catalog, FlowDefinition flow, string language, string code)
     {
         var location = catalog.Locate(code)!;
         return new JsonObject
@@ -254,17 +257,19 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             ["regency"] = location.Regency.Name,
             ["province_code"] = location.Province.Code,
             ["province"] = location.Province.Name,
-            ["display"] = Describe(input, code),
+            ["display"] = Describe(catalog, flow, language, code),
         };
     }
 
     /// <summary>"Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang", worded by the flow.</summary>
-    private string Describe(AnswerInput input, string code)
+    private string Describe(AnswerInput input, string code) => Describe(catalog, input.Flow, input.Language, code);
+
+    private static string Describe(RegionCatalog catalog, FlowDefinition flow, string language, string code)
     {
         var location = catalog.Locate(code)!;
-        return input.T("village_display", new Dictionary<string, string>
+        return flow.Text("village_display", language, new Dictionary<string, string>
         {
-            ["kind"] = input.T(location.Village.Kind == VillageKind.Kelurahan ? "village_kind_kelurahan" : "village_kind_desa"),
+            ["kind"] = flow.Text(location.Village.Kind == VillageKind.Kelurahan ? "village_kind_kelurahan" : "village_kind_desa", language),
             ["village"] = location.Village.Name,
             ["district"] = location.District.Name,
             ["regency"] = location.Regency.Name,

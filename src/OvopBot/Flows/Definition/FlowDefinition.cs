@@ -47,7 +47,7 @@ public sealed class FlowDefinition
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
     /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
     public static readonly IReadOnlyList<string> StaffCommandNames =
-        ["summary", "missing", "broadcast", "broadcast_status", "export", "more", "confirm", "cancel", "reply"];
+        ["summary", "missing", "broadcast", "broadcast_status", "export", "more", "confirm", "cancel", "reply", "match"];
 
     /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }

@@ -43,7 +43,8 @@ internal static class RequiredTexts
         "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
         "staff_export_kind_conversations", "staff_export_kind_contacts",
         "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_sent", "staff_handoff_unknown",
-        "staff_handoff_usage", "staff_handoff_too_long", "staff_handoff_timeout",
+        "staff_handoff_usage", "staff_handoff_too_long", "staff_handoff_timeout", "staff_match_header", "staff_match_line",
+        "staff_match_footer", "staff_match_none", "staff_match_usage", "staff_match_done", "staff_match_unknown", "staff_match_bad_code",
     ];
 
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>
