@@ -8,9 +8,15 @@ public enum StaffCommand
     Broadcast,
     BroadcastStatus,
     Export,
+    Web,
     More,
     Confirm,
     Cancel,
+    Review,
+    Approve,
+    Fix,
+    Accept,
+    Reject,
     /// <summary>BALAS id text: answers a village head's question (see Handoffs).</summary>
     Reply,
     /// <summary>COCOKKAN [id code]: villages kept as typed, and matching one to the official list.</summary>

@@ -14,7 +14,7 @@ namespace OvopBot.Tests.Flows;
 /// </summary>
 public sealed partial class BasicPhoneScreenTests
 {
-    private const int Screen = MessageRenderer.MaxScreen;
+    private const int Screen = MessageRenderer.MaxLength;
 
     private static readonly FlowCatalog Catalog = FlowCatalog.Load(RepoPaths.Flows);
 

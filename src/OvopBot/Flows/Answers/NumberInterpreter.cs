@@ -12,6 +12,11 @@ public sealed class NumberInterpreter : IAnswerInterpreter
 
     public Interpretation Interpret(AnswerInput input)
     {
+        if (NumberParser.TooLarge(input.Text))
+        {
+            return new Rejected("number_huge");
+        }
+
         // "belum ada", "nihil", "trada": none, where the question counts something that may be zero.
         if (LocalSpeech.IsNone(input.Text) && (input.Node.Min ?? 0) <= 0)
         {

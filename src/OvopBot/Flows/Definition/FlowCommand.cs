@@ -14,15 +14,12 @@ public enum FlowCommand
     Start,
     /// <summary>Confirms the summary (KIRIM); only meaningful at a summary node.</summary>
     Submit,
+    /// <summary>Optional (DATA SAYA): what is stored about the person (UU 27/2022 right of access).</summary>
+    MyData,
+    /// <summary>Optional (HAPUS DATA): erase the person's personal data, after a confirmation.</summary>
+    Erase,
     /// <summary>The next page of a long message (the summary: LAGI).</summary>
     More,
     /// <summary>A person to ask (PENDAMPING / TANYA): the next message goes to the facilitators of the village.</summary>
     Person,
-}
-
-/// <summary>Which commands a flow may leave without keywords.</summary>
-public static class FlowCommands
-{
-    /// <summary>Telegram's /start works without keywords; paging and the person to ask are offered only when named.</summary>
-    public static readonly IReadOnlySet<FlowCommand> Optional = new HashSet<FlowCommand> { FlowCommand.Start, FlowCommand.More, FlowCommand.Person };
 }

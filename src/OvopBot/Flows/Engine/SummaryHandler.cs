@@ -121,28 +121,10 @@ internal static class SummaryHandler
     private sealed record Line(string NodeId, string? Section, string Text);
 
     /// <summary>The answered, still relevant, labelled questions in file order (unlabelled ones, like consent, are not listed).</summary>
-    private static List<Line> Lines(EngineStep step)
-    {
-        var state = step.State;
-        var lines = new List<Line>();
-        foreach (var node in step.Flow.Nodes)
-        {
-            if (!node.IsQuestion || node.Expect == AnswerKind.Summary || node.Save is null || node.Label is null ||
-                !state.Answers.TryGetValue(node.Save, out var value) || (node.When is { } when && !when.Evaluate(state.Answers)))
-            {
-                continue;
-            }
+    private static List<Line> Lines(EngineStep step) =>
+        RecordLines.Of(step.Engine, step.Flow, step.State.Answers, step.State.Language)
+            .Select(l => new Line(l.NodeId, step.Flow.Node(l.NodeId).Section, $"{l.Number.ToString(CultureInfo.InvariantCulture)}. {l.Label}: {Shorten(l.Value)}"))
+            .ToList();
 
-            var display = step.Display(node, value);
-            if (display.Length > MaxValueLength)
-            {
-                display = display[..(MaxValueLength - 1)].TrimEnd() + "…";
-            }
-
-            var number = (lines.Count + 1).ToString(CultureInfo.InvariantCulture);
-            lines.Add(new Line(node.Id, node.Section, $"{number}. {node.Label.Get(state.Language)}: {display}"));
-        }
-
-        return lines;
-    }
+    private static string Shorten(string value) => value.Length <= MaxValueLength ? value : value[..(MaxValueLength - 1)].TrimEnd() + "…";
 }
