@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Outbox;
+using OvopBot.Regions;
 using OvopBot.Storage;
 
 namespace OvopBot.Broadcasts;
@@ -14,7 +15,7 @@ namespace OvopBot.Broadcasts;
 /// Statuses: draft → enqueuing (confirmed) → queued → done once no row is pending (<see cref="BroadcastFinisher"/>);
 /// cancelled from any of them but done.
 /// </summary>
-public sealed class BroadcastStore(SqliteDatabase database)
+public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
 {
     // A person linked on several channels is reached once, on the channel they wrote from last.
     private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
@@ -45,9 +46,21 @@ public sealed class BroadcastStore(SqliteDatabase database)
                OR (@target = 'finished' AND m.submitted = 1)
                OR (@target = 'unfinished' AND m.submitted = 0)
                OR (@target = 'not-started' AND m.village_done = 0)
-            ORDER BY c.id
+            UNION
+            -- People with no village yet (stopped before it, or typed one that awaits matching): reachable only by a
+            -- broadcast that covers the whole service area, since their region is not known.
+            SELECT c.id, c.channel, c.address, c.opted_out, c.reachable
+            FROM sessions s JOIN contacts c ON c.id = s.contact_id
+            WHERE @wholeArea = 1 AND @target <> 'finished' AND s.status IN ('Active', 'NotStarted')
+              AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.contact_id = c.id AND x.village_code IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM staff_roles r WHERE r.contact_id = c.id)
+            ORDER BY 1
             """,
-            new { codes = JsonSerializer.Serialize(regionCodes), target = BroadcastTargets.ToText(target) }, cancellationToken: cancellationToken));
+            new
+            {
+                codes = JsonSerializer.Serialize(regionCodes), target = BroadcastTargets.ToText(target),
+                wholeArea = scope.Codes.All(s => regionCodes.Any(c => RegionCode.IsWithin(s, c))),
+            }, cancellationToken: cancellationToken));
         return rows.Select(r => new BroadcastRecipient(r.Id, r.Channel, r.Address, r.OptedOut == 1, r.Reachable != 0)).ToList();
     }
 

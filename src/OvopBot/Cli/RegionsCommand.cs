@@ -8,6 +8,7 @@ namespace OvopBot.Cli;
 /// <c>regions status [CODE] [--missing]</c>: villages submitted / in progress / not started, regency → district,
 /// for a region code (default: the service area), and optionally the villages still missing with their contact.
 /// <c>regions find NAME</c>: how a typed village name is matched against the official list in the service area.
+/// <c>regions unmatched</c> / <c>regions match ID CODE</c>: villages kept as typed, and giving them their official code.
 /// </summary>
 internal static class RegionsCommand
 {
@@ -15,7 +16,51 @@ internal static class RegionsCommand
     {
         Status(),
         Find(),
+        Unmatched(),
+        Match(),
     };
+
+    private static Command Unmatched()
+    {
+        var command = CliApp.Verb("unmatched", "Villages people typed that are not in the official list, waiting to be matched");
+        StaffAction.Set(command, async (result, host, ct) =>
+        {
+            var list = await host.Services.GetRequiredService<UnmatchedVillages>().ListAsync(ct);
+            foreach (var v in list)
+            {
+                Console.WriteLine($"{v.SubmissionId,6}  {v.Typed,-30} {v.Person ?? "-",-24} {v.Contact,-24} {v.Status}");
+            }
+
+            Console.WriteLine(list.Count == 0 ? "no villages to match" : $"{list.Count} to match: regions match ID VILLAGE-CODE (find the code with: regions find NAME)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Match()
+    {
+        var id = new Argument<long>("id") { Description = "The registration's id, as listed by regions unmatched" };
+        var code = new Argument<string>("code") { Description = "The official village code, e.g. 53.01.08.2006" };
+        var command = CliApp.Verb("match", "Give a village kept as typed its official village");
+        command.Arguments.Add(id);
+        command.Arguments.Add(code);
+        StaffAction.Set(command, async (result, host, ct) =>
+        {
+            var refusal = await host.Services.GetRequiredService<UnmatchedVillages>().MatchAsync(result.GetValue(id), result.GetValue(code)!, null, ct);
+            if (refusal is not null)
+            {
+                throw new CliException(refusal switch
+                {
+                    MatchRefusal.UnknownVillage => $"{result.GetValue(code)} is not a village in the service area",
+                    _ => $"registration {result.GetValue(id)} has no village waiting to be matched",
+                });
+            }
+
+            Console.WriteLine($"registration {result.GetValue(id)} is now {result.GetValue(code)}");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Find()
     {

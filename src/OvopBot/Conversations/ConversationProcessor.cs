@@ -7,6 +7,7 @@ using OvopBot.Flows.Definition;
 using OvopBot.Privacy;
 using OvopBot.Records;
 using OvopBot.Flows.Engine;
+using OvopBot.Handoffs;
 using OvopBot.Flows.Loading;
 using OvopBot.Operations;
 using OvopBot.Outbox;
@@ -24,7 +25,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports,
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, HandoffService handoffs, IOptions<ChatExportOptions> chatExports,
     IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
@@ -152,6 +153,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             {
                 ChatExportStore.Enqueue(write, stored.ContactId, export, now);
             }
+
+            if (staffAnswer.Handoff is { } answer && handoffs.Answer(write, stored.ContactId, answer, now) is { } personChannel)
+            {
+                others.Add(personChannel);
+            }
         }
 
         // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
@@ -162,6 +168,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 ? new StepResult(state, staffReplies, [])
                 : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
         (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);
+        foreach (var request in result.Events.OfType<HandoffRequested>())
+        {
+            others.UnionWith(handoffs.Forward(write, stored.ContactId, state, request, stored.Id, now));
+        }
+
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
         {

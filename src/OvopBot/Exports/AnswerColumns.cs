@@ -85,6 +85,11 @@ internal sealed class AnswerColumns
             return null;
         }
 
+        if (AnswerValues.IsUnknown(value))
+        {
+            return _context.Flow.Text("answer_unknown_display", _context.Language);
+        }
+
         return node.Expect switch
         {
             AnswerKind.Number or AnswerKind.Money => AnswerValues.AsDecimal(value),

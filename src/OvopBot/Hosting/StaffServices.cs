@@ -5,6 +5,7 @@ using OvopBot.Records;
 using OvopBot.Reviews;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
+using OvopBot.Handoffs;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
@@ -44,6 +45,13 @@ public static class StaffServices
             $"{PrivacyOptions.Section}: RetentionDays and CheckEvery must be positive").ValidateOnStart();
         services.AddSingleton<PrivacyService>();
         services.AddSingleton<StaffDesk>();
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).Validate(
+            o => o.AnswerWithin > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero,
+            $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();
+        services.AddSingleton<HandoffService>();
+        services.AddSingleton<StaffHandoffReply>();
+        services.AddSingleton<UnmatchedVillages>();
+        services.AddSingleton<StaffVillageMatch>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();
@@ -62,6 +70,7 @@ public static class StaffServices
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ChatExportService>());
         services.AddHostedService(sp => sp.GetRequiredService<PrivacyService>());
+        services.AddHostedService<HandoffTimeoutService>();
         return services;
     }
 }

@@ -17,4 +17,8 @@ public enum StaffCommand
     Fix,
     Accept,
     Reject,
+    /// <summary>BALAS id text: answers a village head's question (see Handoffs).</summary>
+    Reply,
+    /// <summary>COCOKKAN [id code]: villages kept as typed, and matching one to the official list.</summary>
+    Match,
 }

@@ -18,7 +18,8 @@ namespace OvopBot.Staff;
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews, Web.WebLogin web)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews, Web.WebLogin web,
+    StaffHandoffReply handoffReplies, StaffVillageMatch villageMatch)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -52,6 +53,17 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
 
         state ??= new StaffState();
         var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), scopes);
+        // Issue 12's commands carry arguments (BALAS 12 text, COCOKKAN 12 CODE), so they are read before the keyword matcher.
+        if (await handoffReplies.TryAnswerAsync(ctx, state, text, cancellationToken) is { } reply)
+        {
+            return reply;
+        }
+
+        if (await villageMatch.TryAnswerAsync(ctx, state, text, cancellationToken) is { } match)
+        {
+            return match;
+        }
+
         var command = Matcher(flow).Match(text.Trim());
         switch (command)
         {

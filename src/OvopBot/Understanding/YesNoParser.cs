@@ -17,24 +17,25 @@ namespace OvopBot.Understanding;
 /// </summary>
 public static class YesNoParser
 {
-    private static readonly HashSet<string> Yes = Collapsed(
+    private static readonly HashSet<string> Yes = Collapsed([
         "ya", "iya", "iye", "y", "yes", "yup", "yap", "yep", "yeah", "yess", "betul", "benar", "bener", "setuju",
         "ok", "oke", "okay", "okey", "okeh", "siap", "boleh", "mau", "sudah", "udah", "sdh", "dah", "baik", "sip",
-        "lanjut", "bisa", "tentu", "pasti", "ada", "gpp", "gapapa", "sure", "agree", "right", "correct", "yakin", "1");
+        "lanjut", "bisa", "tentu", "pasti", "ada", "gpp", "gapapa", "sure", "agree", "right", "correct", "yakin", "1",
+        .. LocalSpeech.YesWords.Where(OneWord)]);
 
-    private static readonly HashSet<string> No = Collapsed(
+    private static readonly HashSet<string> No = Collapsed([
         "tidak", "tdk", "tak", "nggak", "ngga", "gak", "ga", "g", "enggak", "engga", "ndak", "nda", "kagak", "no",
         "nope", "not", "n", "t", "bukan", "bkn", "belum", "blm", "jangan", "tolak", "batal", "cancel", "never",
-        "disagree", "2");
+        "disagree", "2", .. LocalSpeech.NoWords.Where(OneWord)]);
 
-    private static readonly HashSet<string> Fillers = Collapsed(
+    private static readonly HashSet<string> Fillers = Collapsed([
         "saya", "aku", "sy", "pak", "bu", "bapak", "ibu", "kak", "kakak", "min", "admin", "bang", "mas", "mbak",
         "sih", "dong", "deh", "lah", "kok", "nih", "ini", "itu", "kah", "sekali", "banget", "sangat",
         "terima", "kasih", "makasih", "trims", "thanks", "thank", "you", "please", "tolong", "i", "do", "am", "it",
-        "is", "juga", "jadi", "dulu", "saja", "aja", "nomor", "nomer", "nmr", "pilihan");
+        "is", "juga", "jadi", "dulu", "saja", "aja", "nomor", "nomer", "nmr", "pilihan", .. LocalSpeech.FillerWords]);
 
     // Real words one edit away from a yes/no word; they are never typos of it ("siapa?" is not "siap").
-    private static readonly HashSet<string> NotTypos = Collapsed("siapa", "biasa", "balik", "bukan", "tidur", "apa");
+    private static readonly HashSet<string> NotTypos = Collapsed(["siapa", "biasa", "balik", "bukan", "tidur", "apa"]);
 
     private static readonly string[] ThumbsUp = ["👍", "✅", "✔", "👌"];
     private static readonly string[] ThumbsDown = ["👎", "❌", "✖", "🚫"];
@@ -177,6 +178,9 @@ public static class YesNoParser
         return builder.Length == word.Length ? word : builder.ToString();
     }
 
-    private static HashSet<string> Collapsed(params string[] words) =>
+    // Local speech (local-speech.yaml) adds single words here; its phrases ("beta setuju") are read word by word.
+    private static bool OneWord(string form) => !form.Contains(' ', StringComparison.Ordinal);
+
+    private static HashSet<string> Collapsed(IEnumerable<string> words) =>
         new(words.Select(Collapse), StringComparer.Ordinal);
 }

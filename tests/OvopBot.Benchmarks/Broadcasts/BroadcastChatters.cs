@@ -16,7 +16,7 @@ internal sealed class BroadcastChatters(Func<long, string, Task> say, long first
 {
     // The registration's first answers, then a person correcting their phone number (answer, KEMBALI, answer …):
     // every message is a real engine step with a save, and no one finishes the flow during the run.
-    private static readonly string[] Opening = ["halo", "ya", "1", "Yohanes Nope"];
+    private static readonly string[] Opening = ["halo", "ya", "Oelnasi", "1", "1", "Yohanes Nope"];
     private static readonly string[] Repeating = ["0812-3456-7890", "KEMBALI"];
     private static readonly TimeSpan ReplyLimit = TimeSpan.FromSeconds(30);
 

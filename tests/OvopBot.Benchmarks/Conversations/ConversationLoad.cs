@@ -16,9 +16,10 @@ public static class ConversationLoad
 {
     private static readonly string[] Registration =
     [
-        "halo", "ya", "1", "Yohanes Nope", "0812-3456-7890", "Oelnasi", "1", "Kopi Arabika", "2", "3",
-        "Kopi sangrai dari kebun warga", "Biji kopi", "1", "2", "Juni - Agustus", "1", "1.500", "40", "25", "1", "3",
-        "2,3", "3", "1 3", "20", "Rp 2,5 jt", "Mesin sangrai", "LEWATI", ":location -10.1772,123.6070", "0",
+        "halo", "ya", "Oelnasi", "1", "1", "Yohanes Nope", "0812-3456-7890", "Kopi Arabika", "2", "3",
+        "Kopi sangrai dari kebun warga", "Biji kopi", "1", "2", "Juni - Agustus", "1", "1.500", "1,3", "50 ribu", "1",
+        "40", "25", "5", "0", "1", "BUMDes Sehati", "12", "3", "1", "2,3", "1", "3", "1 3", "20", "Rp 2,5 jt", "Mesin sangrai",
+        "LEWATI", ":location -10.1772,123.6070", "0",
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -11,9 +11,10 @@ public sealed class ChatCommandTests
     /// <summary>The happy-path answers, one console line each (photo and location in the console's syntax).</summary>
     internal static string[] WholeRegistration(string photoPath) =>
     [
-        "halo", "ya", "1", "Yohanes Nope", "0812-3456-7890", "Oelnasi", "1", "Kopi Arabika", "2", "3",
-        "Kopi sangrai dari kebun warga", "Biji kopi", "1", "2", "Juni - Agustus", "1", "1.500", "40", "25", "1", "3",
-        "2,3", "3", "1 3", "20", "Rp 2,5 jt", "Mesin sangrai", $":photo {photoPath}", ":location -10.1772,123.6070", "0",
+        "halo", "ya", "Oelnasi", "1", "1", "Yohanes Nope", "0812-3456-7890", "Kopi Arabika", "2", "3",
+        "Kopi sangrai dari kebun warga", "Biji kopi", "1", "2", "Juni - Agustus", "1", "1.500", "1,3", "50 ribu", "1",
+        "40", "25", "5", "0", "1", "BUMDes Sehati", "12", "3", "1", "2,3", "1", "3", "1 3", "20", "Rp 2,5 jt", "Mesin sangrai",
+        $":photo {photoPath}", ":location -10.1772,123.6070", "0",
     ];
 
     [Fact]
@@ -42,6 +43,8 @@ public sealed class ChatCommandTests
             "resources.raw_material_source", "resources.availability", "resources.season_months",
             "resources.capacity_unit", "resources.capacity_per_month", "resources.producers",
             "resources.producers_women", "resources.manager", "resources.bpjs_workers", "challenges", "support.type",
+            "market.sales_channels", "market.price_per_unit", "market.certificates", "people.youth", "people.returned_migrants",
+            "people.group_name", "people.group_members", "people.musdes_decided", "support.received",
             "support.training.topics", "support.training.participants", "support.funding.amount",
             "support.funding.purpose", "photo", "location",
         ];

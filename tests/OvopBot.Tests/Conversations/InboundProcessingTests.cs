@@ -62,8 +62,8 @@ public sealed class InboundProcessingTests
             "SELECT o.text FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id WHERE c.address = '7' ORDER BY o.id").ToList();
         Assert.Equal(3, replies.Count);
         Assert.Contains("setuju?", replies[0], StringComparison.Ordinal);
-        Assert.Contains("Apa jabatan", replies[1], StringComparison.Ordinal);
-        Assert.Contains("nama lengkap", replies[2], StringComparison.Ordinal);
+        Assert.Contains("nama desa", replies[1], StringComparison.Ordinal);
+        Assert.Contains("Mohon tulis nama desa", replies[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class InboundProcessingTests
 
         var text = Assert.Single(replies);
         Assert.Contains("terlalu panjang", text, StringComparison.Ordinal);
-        Assert.Contains("nama lengkap", text, StringComparison.Ordinal);
+        Assert.Contains("nama desa", text, StringComparison.Ordinal);
         Assert.True(text.Length < 500);
         using var connection = bot.Database.Open();
         Assert.DoesNotContain("aaaaaaaaaa", connection.QuerySingle<string>("SELECT state_json FROM sessions"), StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class InboundProcessingTests
     {
         using var bot = new BotHarness();
         var people = Enumerable.Range(1, 40).Select(i => $"p{i}").ToList();
-        var lines = new[] { "halo", "ya", "2", "Nama Orang" };
+        var lines = new[] { "halo", "ya", "Oelnasi", "1", "2", "Nama Orang" };
 
         await Task.WhenAll(people.Select(async person =>
         {
@@ -104,7 +104,7 @@ public sealed class InboundProcessingTests
             "SELECT c.address, s.node_id FROM sessions s JOIN contacts c ON c.id = s.contact_id").ToList();
         Assert.Equal(40, states.Count);
         Assert.All(states, s => Assert.Equal("phone", s.Node));
-        Assert.Equal(160, connection.ExecuteScalar<long>("SELECT count(*) FROM outbound_messages"));
+        Assert.Equal(240, connection.ExecuteScalar<long>("SELECT count(*) FROM outbound_messages"));
     }
 
     private static long Count(BotHarness bot, string sql)

@@ -27,7 +27,7 @@ public sealed class ReminderServiceTests : IDisposable
     public async Task A_person_silent_for_a_day_gets_one_reminder_that_repeats_their_question()
     {
         await StartRegistrationAsync();
-        var question = (await _bot.SayAsync("BANTUAN", "kades"))[^1].Split('\n')[^1];
+        var question = (await _bot.SayAsync("STATUS", "kades"))[^1].Split('\n')[^1];
         _bot.Time.Advance(TimeSpan.FromDays(1));
 
         Assert.Equal(1, await SendDueAsync());

@@ -19,6 +19,11 @@ internal static class AnswerValues
     public static string OptionLabel(FlowNode node, string key, string language) =>
         node.Options.FirstOrDefault(o => o.Key == key)?.Label.Get(language) ?? key;
 
+    /// <summary>The saved value of "tidak tahu" where a question allows it; read back with <see cref="IsUnknown"/>.</summary>
+    public static JsonObject Unknown() => new() { ["unknown"] = true };
+
+    public static bool IsUnknown(JsonNode? value) => value is JsonObject o && o["unknown"] is JsonValue v && v.TryGetValue(out bool b) && b;
+
     public static string? AsString(JsonNode? value) => value is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
     public static decimal? AsDecimal(JsonNode? value) => value is JsonValue v && v.TryGetValue(out decimal d) ? d : null;

@@ -23,6 +23,13 @@ public sealed class MonthInterpreter(AnswerKind kind) : IAnswerInterpreter
                 : new Rejected("month_unclear");
         }
 
+        // "musim hujan" is a season, not exact months: the months are spelled out and asked back before saving.
+        if (LocalSpeech.Season(input.Text) is { } season)
+        {
+            var value = new JsonArray(season.Order().Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+            return new NeedsConfirmation(value, Display(input.Flow, input.Node, value, input.Language));
+        }
+
         var months = MonthParser.ParseMonths(input.Text);
         return months is { Count: > 0 }
             ? new Accepted(new JsonArray(months.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()))

@@ -17,6 +17,12 @@ public sealed class NumberInterpreter : IAnswerInterpreter
             return new Rejected("number_huge");
         }
 
+        // "belum ada", "nihil", "trada": none, where the question counts something that may be zero.
+        if (LocalSpeech.IsNone(input.Text) && (input.Node.Min ?? 0) <= 0)
+        {
+            return new Accepted(JsonValue.Create(0m));
+        }
+
         if (!NumberParser.TryParse(input.Text, out var value))
         {
             return new Rejected("number_unclear", AnswerValues.Limits(input.Node, input.Language));

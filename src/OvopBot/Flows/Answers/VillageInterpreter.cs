@@ -53,11 +53,13 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             {
                 true => Accept(input, data["code"]!.GetValue<string>()),
                 false => AskDistrict(input),
-                null => Confirm(input, data["code"]!.GetValue<string>(), "yesno_unclear"),
+                // Neither yes nor no: a fresh village name is searched; anything else goes back to the question.
+                null => VillageKey(input.Text).Length >= 3 ? Interpret(input) : new Rejected("yesno_unclear"),
             },
             "choose" => Pick(input, data, noneStage: AskDistrict),
-            "district" => District(input),
+            "district" => District(input, data),
             "choose_district" => PickDistrict(input, data),
+            "typed" => Typed(input, data),
             "district_villages" => Pick(input, data, noneStage: i => Page(i, data["district"]!.GetValue<string>(), data["page"]!.GetValue<int>() + 1)),
             "claim" => Claim(input, data),
             _ => Interpret(input),
@@ -81,8 +83,46 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             });
         }
 
-        return VillageKey(input.Text).Length < 2 ? new Rejected("village_unclear") : AskDistrict(input, "village_not_found");
+        if (VillageKey(input.Text).Length < 2)
+        {
+            return new Rejected("village_unclear");
+        }
+
+        var ask = AskDistrict(input, "village_not_found");
+        ask.Data["typed"] = input.Text;
+        return ask;
     }
+
+    /// <summary>
+    /// The second try failed too (the district is not known either, or "tidak tahu"): offer to keep the name as typed,
+    /// for a facilitator to match to the official list later, rather than ask again and again.
+    /// </summary>
+    private static FollowUp OfferTyped(AnswerInput input, string typed)
+    {
+        var values = new Dictionary<string, string> { ["name"] = typed };
+        return new FollowUp(MessageRenderer.Plain(input.T("village_store_typed", values) + "\n" + input.T("options_footer")),
+            new JsonObject { ["stage"] = "typed", ["typed"] = typed });
+    }
+
+    private Interpretation Typed(AnswerInput input, JsonObject data)
+    {
+        var typed = data["typed"]!.GetValue<string>();
+        return Number(input, 2) switch
+        {
+            1 => new Accepted(Unmatched(input, typed)),
+            2 => new Rejected("village_unclear"),
+            _ => YesNoInterpreter.Parse(input.Message, input.Text) == true ? new Accepted(Unmatched(input, typed))
+                : VillageKey(input.Text).Length >= 3 && !LocalSpeech.IsUnknown(input.Text) ? Interpret(input) : new Rejected("village_unclear"),
+        };
+    }
+
+    /// <summary>A village kept as the person typed it: no code until a facilitator matches it (regions unmatched).</summary>
+    private static JsonObject Unmatched(AnswerInput input, string typed) => new()
+    {
+        ["name"] = typed,
+        ["unmatched"] = true,
+        ["display"] = input.T("village_unmatched_display", new Dictionary<string, string> { ["name"] = typed }),
+    };
 
     private Interpretation Confirm(AnswerInput input, string code, string? prefixKey = null)
     {
@@ -97,12 +137,15 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
     private static FollowUp AskDistrict(AnswerInput input, string key) =>
         new(MessageRenderer.Plain(input.T(key, new Dictionary<string, string> { ["name"] = input.Text })), new JsonObject { ["stage"] = "district" });
 
-    private Interpretation District(AnswerInput input)
+    private Interpretation District(AnswerInput input, JsonObject data)
     {
-        var districts = matcher.FindDistricts(input.Text, PageSize);
+        var typed = data["typed"]?.GetValue<string>();
+        var districts = LocalSpeech.IsUnknown(input.Text) ? [] : matcher.FindDistricts(input.Text, PageSize);
         if (districts.Count == 0)
         {
-            return new FollowUp(MessageRenderer.Plain(input.T("village_district_unknown")), new JsonObject { ["stage"] = "district" });
+            return typed is not null
+                ? OfferTyped(input, typed)
+                : new FollowUp(MessageRenderer.Plain(input.T("village_district_unknown")), new JsonObject { ["stage"] = "district" });
         }
 
         if (districts[0] is { IsConfident: true } or { IsExact: true } && (districts.Count == 1 || !districts[1].IsExact))
@@ -113,13 +156,13 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
         var options = districts.Select(d => new ReplyOption(d.District.Code,
             input.T("district_display", new Dictionary<string, string> { ["district"] = d.District.Name, ["regency"] = d.Regency.Name }))).ToList();
         return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_choose_district"), options),
-            new JsonObject { ["stage"] = "choose_district", ["codes"] = Codes(districts.Select(d => d.District.Code)) });
+            new JsonObject { ["stage"] = "choose_district", ["codes"] = Codes(districts.Select(d => d.District.Code)), ["typed"] = typed });
     }
 
     private Interpretation PickDistrict(AnswerInput input, JsonObject data)
     {
         var codes = data["codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        return Number(input, codes.Count) is { } n ? Page(input, codes[n - 1], 0) : District(input);
+        return Number(input, codes.Count) is { } n ? Page(input, codes[n - 1], 0) : District(input, data);
     }
 
     /// <summary>One page of a district's villages, by number, with "next page" while there are more.</summary>
@@ -234,7 +277,10 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private JsonObject Value(AnswerInput input, string code)
+    private JsonObject Value(AnswerInput input, string code) => Answer(catalog, input.Flow, input.Language, code);
+
+    /// <summary>The saved answer for an official village (also when a facilitator matches a village kept as typed).</summary>
+    public static JsonObject Answer(RegionCatalog catalog, FlowDefinition flow, string language, string code)
     {
         var location = catalog.Locate(code)!;
         return new JsonObject
@@ -247,17 +293,19 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             ["regency"] = location.Regency.Name,
             ["province_code"] = location.Province.Code,
             ["province"] = location.Province.Name,
-            ["display"] = Describe(input, code),
+            ["display"] = Describe(catalog, flow, language, code),
         };
     }
 
     /// <summary>"Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang", worded by the flow.</summary>
-    private string Describe(AnswerInput input, string code)
+    private string Describe(AnswerInput input, string code) => Describe(catalog, input.Flow, input.Language, code);
+
+    private static string Describe(RegionCatalog catalog, FlowDefinition flow, string language, string code)
     {
         var location = catalog.Locate(code)!;
-        return input.T("village_display", new Dictionary<string, string>
+        return flow.Text("village_display", language, new Dictionary<string, string>
         {
-            ["kind"] = input.T(location.Village.Kind == VillageKind.Kelurahan ? "village_kind_kelurahan" : "village_kind_desa"),
+            ["kind"] = flow.Text(location.Village.Kind == VillageKind.Kelurahan ? "village_kind_kelurahan" : "village_kind_desa", language),
             ["village"] = location.Village.Name,
             ["district"] = location.District.Name,
             ["regency"] = location.Regency.Name,

@@ -18,4 +18,8 @@ public enum FlowCommand
     MyData,
     /// <summary>Optional (HAPUS DATA): erase the person's personal data, after a confirmation.</summary>
     Erase,
+    /// <summary>The next page of a long message (the summary: LAGI).</summary>
+    More,
+    /// <summary>A person to ask (PENDAMPING / TANYA): the next message goes to the facilitators of the village.</summary>
+    Person,
 }

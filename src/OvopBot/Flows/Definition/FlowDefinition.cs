@@ -48,10 +48,16 @@ public sealed class FlowDefinition
     /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
     public static readonly IReadOnlyList<string> StaffCommandNames =
         ["summary", "missing", "broadcast", "broadcast_status", "export", "web", "more", "confirm", "cancel",
-         "review", "approve", "fix", "accept", "reject"];
+         "review", "approve", "fix", "accept", "reject", "reply", "match"];
 
-    /// <summary>Global commands a flow may leave out: Telegram's /start is built in; the data-rights commands need their texts.</summary>
-    public static readonly IReadOnlySet<FlowCommand> OptionalCommands = new HashSet<FlowCommand> { FlowCommand.Start, FlowCommand.MyData, FlowCommand.Erase };
+    /// <summary>
+    /// Global commands a flow may leave out: Telegram's /start is built in; the data-rights commands need their texts;
+    /// paging (LAGI) and the person to ask (PENDAMPING) are offered only when a flow names them.
+    /// </summary>
+    public static readonly IReadOnlySet<FlowCommand> OptionalCommands = new HashSet<FlowCommand>
+    {
+        FlowCommand.Start, FlowCommand.MyData, FlowCommand.Erase, FlowCommand.More, FlowCommand.Person,
+    };
 
     /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }
@@ -59,6 +65,33 @@ public sealed class FlowDefinition
     public IReadOnlyDictionary<string, LocalizedText> Texts { get; }
     /// <summary>After this long without activity, the next message is greeted with "welcome back" and progress.</summary>
     public TimeSpan ResumeAfter { get; }
+
+    /// <summary>A typed answer on a basic phone, reading the question included: what the time estimate assumes.</summary>
+    public const int SecondsPerAnswer = 25;
+
+    /// <summary>
+    /// Values any node text may use: <c>{questions_min}</c>/<c>{questions_max}</c> (questions always asked / asked at
+    /// most, counted from the flow) and <c>{minutes_min}</c>/<c>{minutes_max}</c> at <see cref="SecondsPerAnswer"/>
+    /// each, so the consent text's time estimate stays honest when questions are added.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Estimate => _estimate ??= ComputeEstimate();
+
+    private IReadOnlyDictionary<string, string>? _estimate;
+
+    private Dictionary<string, string> ComputeEstimate()
+    {
+        var questions = Nodes.Where(n => n.IsQuestion && n.Expect != AnswerKind.Summary).ToList();
+        var least = questions.Count(n => n.When is null);
+        var most = questions.Count;
+        string Minutes(int answers) => ((answers * SecondsPerAnswer + 59) / 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Dictionary<string, string>
+        {
+            ["questions_min"] = least.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["questions_max"] = most.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["minutes_min"] = Minutes(least),
+            ["minutes_max"] = Minutes(most),
+        };
+    }
 
     public FlowNode Node(string id) => _byId[id];
 

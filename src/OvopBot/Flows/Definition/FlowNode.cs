@@ -25,6 +25,12 @@ public sealed class FlowNode
     public Condition? When { get; init; }
     /// <summary>The person may answer with the skip keyword (LEWATI).</summary>
     public bool Optional { get; init; }
+    /// <summary>The person may answer "tidak tahu" (TIDAK TAHU): saved as unknown, shown as "belum tahu".</summary>
+    public bool AllowsUnknown { get; init; }
+    /// <summary>The answer is about the person, not the village: not taken over when they update a village's record.</summary>
+    public bool Personal { get; init; }
+    /// <summary>An example answer, shown when the person is stuck (after the second answer the bot could not use).</summary>
+    public LocalizedText? Example { get; init; }
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public LocalizedText? Unit { get; init; }

@@ -14,7 +14,7 @@ internal static class CommandHandler
         switch (command)
         {
             case FlowCommand.Help:
-                step.AskCurrent(step.T("help"));
+                Help(step);
                 break;
             case FlowCommand.Back:
                 Back(step);
@@ -37,8 +37,32 @@ internal static class CommandHandler
                 step.Say(step.T("opted_out"));
                 break;
             case FlowCommand.Resume:
+                // MULAI both re-subscribes and (re)starts: as a first message it begins the registration.
                 step.Emit(new OptedIn());
-                step.AskCurrent(step.T("opted_in"));
+                if (step.State.Status is SessionStatus.NotStarted or SessionStatus.Declined)
+                {
+                    step.Begin();
+                }
+                else
+                {
+                    step.AskCurrent(step.T("opted_in"));
+                }
+
+                break;
+            case FlowCommand.More:
+                if (step.CurrentNode is { Expect: AnswerKind.Summary } && step.State.Status == SessionStatus.Active)
+                {
+                    step.State = step.State with { SummaryPage = step.State.SummaryPage + 1 };
+                    step.AskCurrent();
+                }
+                else
+                {
+                    Start(step, null);
+                }
+
+                break;
+            case FlowCommand.Person:
+                AskPerson(step);
                 break;
             case FlowCommand.Skip:
                 Skip(step);
@@ -68,6 +92,48 @@ internal static class CommandHandler
         }
     }
 
+    /// <summary>
+    /// BANTUAN: short and about the current question (what it expects, its ways out), then "1. Tanya pendamping
+    /// 2. Lanjut menjawab" so a person is one number away.
+    /// </summary>
+    private static void Help(EngineStep step)
+    {
+        var node = step.State.Status == SessionStatus.Active ? step.CurrentNode : null;
+        var body = step.T("help_commands");
+        if (node is not null)
+        {
+            var about = step.T("help", new Dictionary<string, string> { ["question"] = QuestionName(step, node) });
+            body = (node.Expect == AnswerKind.Summary ? about : step.WaysOut(node, about, withPerson: false)) + "\n" + body;
+        }
+        if (!step.Flow.Commands.ContainsKey(FlowCommand.Person))
+        {
+            step.AskCurrent(body);
+            return;
+        }
+
+        step.State = step.State with { Pending = new PendingQuestion(PendingKind.HelpMenu) };
+        step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language, body, HelpOptions(step)));
+    }
+
+    /// <summary>The question's summary label, or the last line of its text (consent has no label).</summary>
+    private static string QuestionName(EngineStep step, FlowNode node)
+    {
+        var name = node.Label?.Get(step.State.Language) ?? node.Text.Get(step.State.Language).Split('\n')[^1];
+        return name.Length <= 60 ? name : name[..59].TrimEnd() + "…";
+    }
+
+    internal static IReadOnlyList<ReplyOption> HelpOptions(EngineStep step) =>
+    [
+        new("person", step.T("help_person")),
+        new("continue", step.T("help_continue")),
+    ];
+
+    internal static void AskPerson(EngineStep step)
+    {
+        step.State = step.State with { Pending = new PendingQuestion(PendingKind.HandoffMessage) };
+        step.Say(step.T("handoff_prompt"));
+    }
+
     internal static IReadOnlyList<ReplyOption> LanguageOptions(FlowDefinition flow) =>
         flow.Languages.Select(l => new ReplyOption(l, flow.Text("language_name", l))).ToList();
 
@@ -80,7 +146,7 @@ internal static class CommandHandler
 
         switch (step.State.Status)
         {
-            case SessionStatus.NotStarted:
+            case SessionStatus.NotStarted or SessionStatus.Declined:
                 step.Begin();
                 break;
             case SessionStatus.Active:
@@ -152,6 +218,7 @@ internal static class CommandHandler
             return;
         }
 
-        step.AskCurrent(step.T("skip_not_allowed"));
+        // A required question: counts as a miss, so a second LEWATI lists the ways out (TIDAK TAHU, PENDAMPING…).
+        step.Miss(step.T("skip_not_allowed"));
     }
 }

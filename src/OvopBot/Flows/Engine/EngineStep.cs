@@ -10,8 +10,8 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, SessionState state, DateTimeOffset now, IFlowContext context)
 {
-    /// <summary>After this many unusable answers in a row the reply also points to BANTUAN (help).</summary>
-    private const int MissesBeforeHelpHint = 2;
+    /// <summary>Every this many unusable answers in a row the reply lists the ways out instead of the question.</summary>
+    private const int MissesBeforeWaysOut = 2;
 
     private readonly List<OutboundMessage> _replies = [];
     private readonly List<FlowEvent> _events = [];
@@ -25,6 +25,28 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     public FlowNode? CurrentNode => State.NodeId is { } id && Flow.TryGetNode(id, out var node) ? node : null;
 
     public StepResult Finish() => new(State, _replies, _events);
+
+    /// <summary>
+    /// Whatever was typed (the same command, the same junk), a person never reads the very same reply three times in a
+    /// row: the third, fifth… identical reply also says who to ask (PENDAMPING) or where help is.
+    /// </summary>
+    public void AvoidThirdRepeat()
+    {
+        if (_replies.Count == 0)
+        {
+            return;
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\u0001", _replies.Select(r => r.Text)))))[..16];
+        var repeats = hash == State.LastReplies ? State.RepeatedReplies + 1 : 0;
+        State = State with { LastReplies = hash, RepeatedReplies = repeats };
+        if (repeats >= 2 && repeats % 2 == 0)
+        {
+            var hint = Flow.Commands.ContainsKey(FlowCommand.Person) ? T("stuck_ways") + "\n" + T("way_person") : T("help_hint");
+            Say(hint); // its own message, so a full screen never grows past a basic phone's limit
+        }
+    }
 
     public string T(string key, IReadOnlyDictionary<string, string>? values = null) => Flow.Text(key, State.Language, values);
 
@@ -61,25 +83,103 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
             return;
         }
 
-        if (State.Misses >= MissesBeforeHelpHint && prefix is not null)
+        if (node.Expect == AnswerKind.Summary)
         {
-            prefix += "\n" + T("help_hint");
+            // A summary page fills a screen by itself; anything said before it is its own message.
+            if (prefix is not null)
+            {
+                Say(prefix);
+            }
+
+            Reply(SummaryHandler.Render(this, node));
+            return;
         }
 
-        var question = Render(node, prefix);
+        var question = MessageRenderer.Question(Flow, node, State.Language, prefix);
         if (prefix is not null && question.Text.Length > MessageRenderer.MaxLength)
         {
-            // A long explanation (the help) and the question do not fit one message: two short ones instead.
+            // Too long together for a basic phone's screen: the explanation first, then the question on its own.
             Say(prefix);
-            question = Render(node, null);
+            question = MessageRenderer.Question(Flow, node, State.Language);
         }
 
         Reply(question);
     }
 
-    private OutboundMessage Render(FlowNode node, string? prefix) => node.Expect == AnswerKind.Summary
-        ? SummaryHandler.Render(this, node, prefix)
-        : MessageRenderer.Question(Flow, node, State.Language, prefix);
+    /// <summary>
+    /// An answer (or a follow-up reply) the current question could not use. The first miss explains and asks again;
+    /// the second says what is expected, with an example, and the ways out that fit this question (TIDAK TAHU,
+    /// LEWATI, KEMBALI, PENDAMPING) instead of repeating the question; and so on in turn, so no question is
+    /// repeated more than twice in a row.
+    /// </summary>
+    public void Miss(string reason)
+    {
+        State = State with { Misses = State.Misses + 1, Pending = null };
+        if (State.Misses % MissesBeforeWaysOut != 0 || State.Status != SessionStatus.Active || CurrentNode is not { } node)
+        {
+            AskCurrent(reason);
+            return;
+        }
+
+        Say(WaysOut(node, reason));
+    }
+
+    /// <summary>"What we expect, e.g. …; you may also answer: TIDAK TAHU / LEWATI / KEMBALI / PENDAMPING".</summary>
+    public string WaysOut(FlowNode node, string reason, bool withPerson = true, bool withExample = true)
+    {
+        var text = new System.Text.StringBuilder(reason);
+        if (withExample && node.Example is { } example)
+        {
+            text.Append('\n').Append(T("stuck_example", new Dictionary<string, string> { ["example"] = example.Get(State.Language) }));
+        }
+
+        var ways = new List<string>();
+        if (node.AllowsUnknown)
+        {
+            ways.Add(T("way_unknown"));
+        }
+
+        if (node.Optional)
+        {
+            ways.Add(T("way_skip"));
+        }
+
+        if (State.History.Count > 0)
+        {
+            ways.Add(T("way_back"));
+        }
+
+        if (withPerson && Flow.Commands.ContainsKey(FlowCommand.Person))
+        {
+            ways.Add(T("way_person"));
+        }
+
+        if (ways.Count > 0)
+        {
+            text.Append("\n\n").Append(T("stuck_ways")).Append('\n').AppendJoin('\n', ways);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Passes the person's message (text or voice note) to the facilitators with where they are; the store finds who
+    /// covers the village. The conversation goes on at the same question.
+    /// </summary>
+    public void HandOff(InboundMessage message, string textKey)
+    {
+        Emit(new HandoffRequested(message.Text, message.Kind == InboundKind.Voice ? message.MediaRef : null,
+            message.Kind == InboundKind.Voice ? message.MediaPath : null, State.NodeId));
+        State = State with { Pending = null };
+        if (State.Status == SessionStatus.NotStarted)
+        {
+            Say(T(textKey));
+            Begin();
+            return;
+        }
+
+        AskCurrent(T(textKey));
+    }
 
     /// <summary>After a long pause: greet, say where they are, and ask the current question again.</summary>
     public void WelcomeBack()
@@ -187,15 +287,17 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     }
 
     /// <summary>
-    /// Takes over an existing submission: its answers fill every field this conversation has not answered yet (the
-    /// person's own answers so far, such as who they are, win), then the person reviews them at the summary.
+    /// Takes over an existing submission: its answers fill every field this conversation has not answered yet, except
+    /// the answers about the person (<c>personal: true</c>, who they are), which are theirs to give; then the person
+    /// answers what is still missing and reviews everything at the summary.
     /// </summary>
     public void ClaimSubmission(FlowNode node, AcceptedUpdate update)
     {
+        var personal = Flow.Nodes.Where(n => n.Personal && n.Save is not null).Select(n => n.Save!).ToHashSet(StringComparer.Ordinal);
         var answers = new Dictionary<string, JsonNode?>(State.Answers);
         foreach (var (field, value) in Context.SubmissionAnswers(update.SubmissionId))
         {
-            if (!answers.ContainsKey(field))
+            if (!answers.ContainsKey(field) && !personal.Contains(field))
             {
                 answers[field] = value?.DeepClone();
             }
@@ -206,13 +308,13 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
         Emit(new SubmissionClaimed(update.SubmissionId));
         Emit(new AnswerSaved(node.Id, node.Save!, update.Value.DeepClone()));
         var summary = Flow.Nodes.FirstOrDefault(n => n.Expect == AnswerKind.Summary);
-        if (summary is null)
+        if (summary is not null)
         {
-            Enter(NextOf(node, update.Value));
-            return;
+            Say(T(update.IntroTextKey));
+            State = State with { ReturnTo = summary.Id };
         }
 
-        AskAt(summary.Id, T(update.IntroTextKey));
+        Enter(NextOf(node, update.Value));
     }
 
     /// <summary>
@@ -241,7 +343,7 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     /// <summary>Jumps straight to a question (BACK, or changing one answer from the summary).</summary>
     public void AskAt(string nodeId, string? prefix = null)
     {
-        State = State with { NodeId = nodeId, Pending = null, Misses = 0, Status = SessionStatus.Active };
+        State = State with { NodeId = nodeId, Pending = null, Misses = 0, Status = SessionStatus.Active, SummaryPage = 0 };
         AskCurrent(prefix);
     }
 
@@ -282,7 +384,7 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
             if (node.Expect == AnswerKind.Summary)
             {
-                State = State with { ReturnTo = null };
+                State = State with { ReturnTo = null, SummaryPage = 0 };
                 if (State.Fix is { Remaining.Count: 0 })
                 {
                     // The fix round is complete: the person answered only what was asked; the record goes back for review.
@@ -291,8 +393,13 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
                 }
             }
 
+            var returning = State.ReturnTo is not null;
+            var previousSection = State.NodeId is { } previous && Flow.TryGetNode(previous, out var before) ? before.Section : null;
             State = State with { NodeId = node.Id, Misses = 0 };
-            AskCurrent();
+            // "Bagian 2 dari 6: Data diri" at the first question of each section, so people know how far they are.
+            AskCurrent(node.Section is not null && node.Section != previousSection && !returning
+                ? FlowEngine.Progress(Flow, node.Id, State.Language)
+                : null);
             return;
         }
     }

@@ -52,6 +52,7 @@ public sealed class FlowEngine
     {
         var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now, context ?? EmptyFlowContext.Instance);
         Handle(step, message);
+        step.AvoidThirdRepeat();
         return step.Finish();
     }
 
@@ -165,16 +166,40 @@ public sealed class FlowEngine
             return;
         }
 
+        Continue(step, message, text);
+    }
+
+    /// <summary>An ordinary message at the current question (no command, no follow-up open).</summary>
+    internal static void Continue(EngineStep step, InboundMessage message, string text)
+    {
+        switch (step.State.Status)
+        {
+            case SessionStatus.NotStarted:
+                step.Begin();
+                return;
+            case SessionStatus.Submitted or SessionStatus.Declined:
+                step.ShowFinishedMenu();
+                return;
+        }
+
         if (message.Kind == InboundKind.Unsupported || (message.Kind == InboundKind.Text && text.Length == 0))
         {
-            step.AskCurrent(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
+            step.Miss(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
+            return;
+        }
+
+        // A voice note where text is expected is not refused: it goes to the facilitators like a PENDAMPING message.
+        if (message.Kind == InboundKind.Voice && step.CurrentNode is { } node && node.Expect != AnswerKind.Voice &&
+            step.Flow.Commands.ContainsKey(FlowCommand.Person))
+        {
+            step.HandOff(message, "voice_forwarded");
             return;
         }
 
         Answer(step, message, text);
     }
 
-    private void Answer(EngineStep step, InboundMessage message, string text)
+    private static void Answer(EngineStep step, InboundMessage message, string text)
     {
         var node = step.CurrentNode;
         if (node is null)
@@ -189,8 +214,36 @@ public sealed class FlowEngine
             return;
         }
 
+        if (message.Kind == InboundKind.Text && LocalSpeech.IsUnknown(text))
+        {
+            AnswerUnknown(step, node);
+            return;
+        }
+
         var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
-        Apply(step, node, _interpreters[node.Expect].Interpret(input));
+        Apply(step, node, step.Engine.Interpreter(node.Expect).Interpret(input));
+    }
+
+    /// <summary>
+    /// "tidak tahu" (any local form): saved as unknown where the flow allows it, a skip on an optional question, else
+    /// a miss that explains a rough guess is fine.
+    /// </summary>
+    private static void AnswerUnknown(EngineStep step, FlowNode node)
+    {
+        if (node.AllowsUnknown)
+        {
+            step.Say(step.T("answer_unknown"));
+            step.SaveAndAdvance(node, AnswerValues.Unknown());
+        }
+        else if (node.Optional)
+        {
+            step.Say(step.T("answer_skipped"));
+            step.SaveAndAdvance(node, null);
+        }
+        else
+        {
+            step.Miss(step.T("unknown_not_allowed"));
+        }
     }
 
     /// <summary>Acts on what an interpreter made of an answer.</summary>
@@ -226,12 +279,16 @@ public sealed class FlowEngine
                 step.AskCurrent(step.T(asked.TextKey));
                 break;
             case FollowUp followUp:
-                step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data) };
-                step.Reply(followUp.Reply);
+                // The same follow-up again (a district not found twice…) counts as a miss; every second one also
+                // lists the ways out, so the person never reads the same message three times.
+                var again = step.State.Pending is { Kind: PendingKind.AnswerDialog, Data: { } before } &&
+                            before["stage"]?.ToString() == followUp.Data["stage"]?.ToString();
+                var misses = again ? step.State.Misses + 1 : step.State.Misses;
+                step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data), Misses = misses };
+                step.Reply(again && misses % 2 == 0 ? followUp.Reply with { Text = step.WaysOut(node, followUp.Reply.Text, withExample: false) } : followUp.Reply);
                 break;
             case Rejected rejected:
-                step.State = step.State with { Misses = step.State.Misses + 1, Pending = null };
-                step.AskCurrent(step.T(rejected.TextKey, rejected.Values));
+                step.Miss(step.T(rejected.TextKey, rejected.Values));
                 break;
         }
     }

@@ -46,3 +46,9 @@ public sealed record StartPayloadReceived(string Payload) : FlowEvent;
 
 /// <summary>The conversation took over an existing submission to update it (one village, one product).</summary>
 public sealed record SubmissionClaimed(long SubmissionId) : FlowEvent;
+
+/// <summary>
+/// The person wants a person (PENDAMPING) or sent a voice note where text was expected: their message goes to the
+/// facilitators covering their village, with the question they are at (<see cref="NodeId"/>).
+/// </summary>
+public sealed record HandoffRequested(string? Text, string? MediaRef, string? MediaPath, string? NodeId) : FlowEvent;

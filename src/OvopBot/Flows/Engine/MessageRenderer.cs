@@ -22,7 +22,7 @@ public static class MessageRenderer
             text.Append(prefix).Append("\n\n");
         }
 
-        text.Append(node.Text.Get(language));
+        text.Append(TextFormatter.Format(node.Text.Get(language), flow.Estimate));
         var options = Options(flow, node, language);
         AppendOptions(text, options);
         var footer = node.Expect switch

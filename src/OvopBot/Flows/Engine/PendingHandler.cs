@@ -23,6 +23,36 @@ internal static class PendingHandler
             case PendingKind.FinishedMenu:
                 FinishedMenu(step, message, text);
                 break;
+            case PendingKind.HelpMenu:
+                switch (Choose(message, text, CommandHandler.HelpOptions(step)))
+                {
+                    case "person":
+                        CommandHandler.AskPerson(step);
+                        break;
+                    case "continue":
+                        step.State = step.State with { Pending = null };
+                        step.AskCurrent();
+                        break;
+                    default:
+                        // Not a menu choice: most likely the answer to the question itself.
+                        step.State = step.State with { Pending = null };
+                        FlowEngine.Continue(step, message, text);
+                        break;
+                }
+
+                break;
+            case PendingKind.HandoffMessage:
+                if (message.Kind == InboundKind.Voice || (message.Kind == InboundKind.Text && text.Length > 0))
+                {
+                    step.HandOff(message, "handoff_sent");
+                }
+                else
+                {
+                    step.State = step.State with { Pending = null };
+                    step.AskCurrent(step.T("handoff_cancelled"));
+                }
+
+                break;
             case PendingKind.ConfirmErase:
                 ConfirmErase(step, message, text);
                 break;
@@ -40,14 +70,19 @@ internal static class PendingHandler
     private static void ConfirmAnswer(EngineStep step, PendingQuestion pending, InboundMessage message, string text)
     {
         var yes = YesNoInterpreter.Parse(message, text);
-        if (yes is null || step.CurrentNode is not { } node)
+        if (step.CurrentNode is not { } node)
         {
-            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
-                step.T("yesno_unclear") + "\n" + step.T("did_you_mean", new Dictionary<string, string>
-                {
-                    ["answer"] = pending.Data?["display"]?.ToString() ?? "",
-                }),
-                MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+            step.State = step.State with { Pending = null };
+            return;
+        }
+
+        if (yes is null)
+        {
+            // Not yes or no: maybe a fresh answer to the question itself ("Maksud: Kopi?" → "3").
+            var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
+            var fresh = step.Engine.Interpreter(node.Expect).Interpret(input);
+            step.State = step.State with { Pending = null };
+            FlowEngine.Apply(step, node, fresh);
             return;
         }
 
@@ -65,16 +100,9 @@ internal static class PendingHandler
     private static void ConfirmRestart(EngineStep step, InboundMessage message, string text)
     {
         var yes = YesNoInterpreter.Parse(message, text);
-        if (yes is null)
-        {
-            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
-                step.T("yesno_unclear") + "\n" + step.T("restart_confirm"),
-                MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
-            return;
-        }
-
         step.State = step.State with { Pending = null };
-        if (!yes.Value)
+        // Anything but a clear yes keeps the answers: nothing is lost by a misunderstanding.
+        if (yes is not true)
         {
             step.AskCurrent(step.T("restart_cancelled"));
             return;
@@ -119,7 +147,9 @@ internal static class PendingHandler
         var language = Choose(message, text, options);
         if (language is null)
         {
-            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language, step.T("language_prompt"), options));
+            // Not a language: the menu closes and the message is taken as what it most likely is, an answer.
+            step.State = step.State with { Pending = null };
+            FlowEngine.Continue(step, message, text);
             return;
         }
 
@@ -152,7 +182,9 @@ internal static class PendingHandler
                 step.Say(step.T("finished_closed"));
                 break;
             default:
-                step.ShowFinishedMenu();
+                // Not a menu choice: close the menu (the next message shows it again) rather than repeat it.
+                step.State = step.State with { Pending = null };
+                step.Say(step.T("finished_closed"));
                 break;
         }
     }

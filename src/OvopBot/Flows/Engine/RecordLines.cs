@@ -27,9 +27,12 @@ public static class RecordLines
                 continue;
             }
 
-            var display = value is null
-                ? flow.Text("answer_skipped_display", language)
-                : engine.Interpreter(node.Expect).Display(flow, node, value, language);
+            var display = value switch
+            {
+                null => flow.Text("answer_skipped_display", language),
+                _ when Answers.AnswerValues.IsUnknown(value) => flow.Text("answer_unknown_display", language),
+                _ => engine.Interpreter(node.Expect).Display(flow, node, value, language),
+            };
             lines.Add(new RecordLine(lines.Count + 1, node.Id, node.Save, node.Label.Get(language), display));
         }
 

@@ -36,12 +36,17 @@ public sealed record SessionState
     public string? Reference { get; init; }
     /// <summary>A phone number the platform vouches for (WhatsApp sender); phone questions are then not asked.</summary>
     public string? ChannelPhone { get; init; }
-    /// <summary>Consecutive answers the current question could not use; the help hint appears after a few.</summary>
+    /// <summary>Consecutive answers the current question could not use; every second one lists the ways out.</summary>
     public int Misses { get; init; }
     /// <summary>A facilitator asked to answer these questions again: only they are asked, then the record is sent again.</summary>
     public FixRound? Fix { get; init; }
     /// <summary>Set while the person composes a proposed change to another person's record (this submission).</summary>
     public long? ProposalFor { get; init; }
+    /// <summary>A hash of the last step's replies and how many steps in a row gave exactly those (see FlowEngine.Step).</summary>
+    public string? LastReplies { get; init; }
+    public int RepeatedReplies { get; init; }
+    /// <summary>The page of the summary being shown (0-based); LAGI turns it.</summary>
+    public int SummaryPage { get; init; }
 }
 
 /// <summary>The questions (node ids, in flow order) still to answer again, and the answer fields the round covers.</summary>
@@ -64,4 +69,8 @@ public enum PendingKind
     AnswerDialog,
     /// <summary>Really erase my personal data (HAPUS DATA)? Yes/No.</summary>
     ConfirmErase,
+    /// <summary>BANTUAN's menu: 1. ask a facilitator, 2. go on answering.</summary>
+    HelpMenu,
+    /// <summary>PENDAMPING was asked for: the next message goes to the facilitators.</summary>
+    HandoffMessage,
 }

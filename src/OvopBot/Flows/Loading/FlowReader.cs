@@ -16,7 +16,7 @@ internal sealed class FlowReader
     private static readonly string[] NodeKeys =
     [
         "ask", "say", "expect", "section", "options", "save", "label", "next", "on", "when", "optional",
-        "min", "max", "unit", "invalid", "end",
+        "min", "max", "unit", "invalid", "end", "unknown", "example", "personal",
     ];
 
     private readonly string _file;
@@ -362,6 +362,9 @@ internal sealed class FlowReader
             On = ReadOn(id, map.Find("on")),
             When = when,
             Optional = ReadBool(map.Find("optional")),
+            AllowsUnknown = ReadBool(map.Find("unknown")),
+            Personal = ReadBool(map.Find("personal")),
+            Example = map.Find("example") is { } example ? ReadText(example.Value, $"node '{id}' example") : null,
             Min = ReadDecimal(map.Find("min")),
             Max = ReadDecimal(map.Find("max")),
             Unit = map.Find("unit") is { } unit ? ReadText(unit.Value, $"node '{id}' unit") : null,

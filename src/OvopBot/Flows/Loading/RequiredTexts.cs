@@ -20,6 +20,10 @@ internal static class RequiredTexts
         "menu_button", "expect_text", "multichoice_too_many", "multichoice_footer", "answer_yes", "answer_no",
         "answer_photo", "answer_voice", "answer_skipped_display", "month_names", "all_year", "language_name", "finished_closed", "finished_review", "finished_close", "help_hint", "submit_not_yet",
         "share_location_button", "share_phone_button",
+        // issue 12: ways out, "tidak tahu", a person to ask, the paged summary
+        "help_commands", "help_person", "help_continue", "stuck_example", "stuck_ways", "way_unknown", "way_skip", "way_back",
+        "way_person", "answer_unknown", "answer_unknown_display", "unknown_not_allowed", "voice_forwarded", "handoff_prompt",
+        "handoff_sent", "handoff_cancelled", "handoff_answer", "handoff_timeout", "summary_page", "summary_more", "summary_first",
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
@@ -48,6 +52,10 @@ internal static class RequiredTexts
         "staff_review_no_respondent", "staff_proposal_accepted", "staff_proposal_rejected", "staff_proposal_decided", "staff_proposal_notice",
         "staff_ask_notice", "review_state_submitted", "review_state_verified", "review_state_needs_fixing", "review_state_resubmitted",
         "review_state_proposal", "fix_intro",
+        // issue 12: a person to ask, villages kept as typed
+        "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_sent", "staff_handoff_unknown",
+        "staff_handoff_usage", "staff_handoff_too_long", "staff_handoff_timeout", "staff_match_header", "staff_match_line",
+        "staff_match_footer", "staff_match_none", "staff_match_usage", "staff_match_done", "staff_match_unknown", "staff_match_bad_code",
     ];
 
     /// <summary>Texts needed by flows that define the data-rights commands (my_data, erase).</summary>
@@ -64,6 +72,7 @@ internal static class RequiredTexts
         "village_district_unknown", "village_choose_district", "village_pick", "village_next_page", "village_outside_scope",
         "village_display", "district_display", "village_kind_desa", "village_kind_kelurahan", "village_claim",
         "village_claim_update", "village_claim_other", "village_claim_review", "village_claim_declined",
+        "village_store_typed", "village_unmatched_display",
         // issue 14: a registered village named by someone who may not update it
         "village_claim_stranger", "village_claim_propose", "village_claim_ask", "village_claim_proposing", "village_claim_asked",
         "proposal_sent", "proposal_status", "proposal_owner_notice", "proposal_owner_accepted", "proposal_owner_rejected",

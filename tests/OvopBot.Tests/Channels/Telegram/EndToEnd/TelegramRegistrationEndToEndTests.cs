@@ -21,8 +21,7 @@ public sealed class TelegramRegistrationEndToEndTests
         Assert.Null(welcome.ParseMode);
 
         // Reply keyboard taps send the button's text, "1. Ya".
-        await SayAsync(fake, () => fake.PushText(Chat, "1. Ya"), "Apa jabatan");
-        await SayAsync(fake, () => fake.PushText(Chat, "1. Kepala desa / lurah"), "Siapa nama lengkap");
+        await SayAsync(fake, () => fake.PushText(Chat, "1. Ya"), "nama desa");
         foreach (var (answer, next) in Answers)
         {
             await SayAsync(fake, () => fake.PushText(Chat, answer), next);
@@ -52,10 +51,11 @@ public sealed class TelegramRegistrationEndToEndTests
 
     private static readonly (string Answer, string Next)[] Answers =
     [
-        ("Yohanes Nope", "nomor HP"),
-        ("0812-3456-7890", "nama desa"),
         ("Oelnasi", "Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang"),
-        ("1. Ya", "produk unggulan desa"),
+        ("1. Ya", "Apa jabatan"),
+        ("1. Kepala desa / lurah", "Siapa nama lengkap"),
+        ("Yohanes Nope", "nomor HP"),
+        ("0812-3456-7890", "produk unggulan desa"),
         ("Kopi Arabika", "termasuk jenis apa"),
         ("2. Perkebunan (kopi, kemiri, kakao)", "Sampai tahap mana"),
         ("tiga", "Ceritakan singkat"),
@@ -65,12 +65,21 @@ public sealed class TelegramRegistrationEndToEndTests
         ("2", "Bulan apa saja"),
         ("Juni - Agustus", "satuan apa"),
         ("kg", "jumlah produksi per bulan"),
-        ("1.500", "Berapa orang yang ikut membuat"),
+        ("1.500", "Di mana produk ini dijual"),
+        ("1, 3", "harga jual"),
+        ("50 ribu", "sertifikat"),
+        ("1", "Berapa orang yang ikut membuat"),
         ("sekitar 40 orang", "berapa perempuan"),
-        ("25", "Siapa yang mengelola"),
-        ("1", "BPJS Ketenagakerjaan"),
-        ("LEWATI", "tantangan terbesar"),
-        ("2, 3 dan 4", "Dukungan apa"),
+        ("25", "anak muda"),
+        ("tra ada", "pekerja migran"),
+        ("2", "Siapa yang mengelola"),
+        ("1", "nama kelompok"),
+        ("BUMDes Sehati", "anggotanya"),
+        ("12", "BPJS Ketenagakerjaan"),
+        ("LEWATI", "musyawarah desa"),
+        ("1. Ya", "tantangan terbesar"),
+        ("2, 3 dan 4", "sudah pernah diterima"),
+        ("1", "Dukungan apa yang dibutuhkan"),
         ("3", "Pelatihan apa"),
         ("1 3", "Berapa orang yang akan ikut pelatihan"),
         ("20", "Berapa dana yang dibutuhkan"),

@@ -70,14 +70,14 @@ public sealed class WhatsAppRegistrationTests : IAsyncLifetime
         var consent = Asking(await SayAsync("halo"), "setuju?");
         // Buttons are an accelerator: the numbered text is in the body too, for phones that show them poorly.
         Assert.Contains("1. Ya", TextOf(consent), StringComparison.Ordinal);
-        var role = Asking(await TapButtonAsync(consent, (string)ButtonsOf(consent)[0]!["reply"]!["id"]!), "Apa jabatan");
+        var village = Asking(await TapButtonAsync(consent, (string)ButtonsOf(consent)[0]!["reply"]!["id"]!), "nama desa");
+        village = Asking(await SayAsync("Oelnasi"), "Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang");
+        var role = Asking(await TapButtonAsync(village, "yes"), "Apa jabatan");
         Asking(await PickRowAsync(role, "village_head"), "nama lengkap");
         // The WhatsApp number is the person's phone: the phone question is never asked.
         var afterName = await SayAsync("Yohanes Nope");
         Assert.DoesNotContain(afterName, p => TextOf(p).Contains("nomor HP", StringComparison.Ordinal));
-        Asking(afterName, "nama desa");
-        var village = Asking(await SayAsync("Oelnasi"), "Desa Oelnasi, Kec. Kupang Tengah, Kabupaten Kupang");
-        Asking(await TapButtonAsync(village, "yes"), "produk unggulan desa");
+        Asking(afterName, "produk unggulan desa");
         var category = Asking(await SayAsync("Kopi Arabika"), "termasuk jenis apa");
         var stage = Asking(await PickRowAsync(category, "plantation"), "Sampai tahap mana");
         Asking(await PickRowAsync(stage, "sold_locally"), "Ceritakan singkat");
@@ -86,12 +86,21 @@ public sealed class WhatsAppRegistrationTests : IAsyncLifetime
         var availability = Asking(await PickRowAsync(source, "own_village"), "sepanjang tahun?");
         var unit = Asking(await TapButtonAsync(availability, "all_year"), "satuan apa");
         Asking(await PickRowAsync(unit, "kg"), "per bulan");
-        Asking(await SayAsync("1.500"), "ikut membuat");
+        Asking(await SayAsync("1.500"), "dijual sekarang");
+        Asking(await SayAsync("1, 3"), "harga jual");
+        Asking(await SayAsync("50 ribu"), "sertifikat");
+        Asking(await SayAsync("belum ada"), "ikut membuat");
         Asking(await SayAsync("40"), "berapa perempuan");
-        var manager = Asking(await SayAsync("25"), "mengelola");
-        Asking(await PickRowAsync(manager, "bumdes"), "BPJS");
-        Asking(await SayAsync("LEWATI"), "tantangan terbesar");
-        var support = Asking(await SayAsync("2, 3 dan 4"), "Dukungan apa");
+        Asking(await SayAsync("25"), "anak muda");
+        Asking(await SayAsync("5"), "pekerja migran");
+        var manager = Asking(await SayAsync("0"), "mengelola");
+        Asking(await PickRowAsync(manager, "bumdes"), "nama kelompok");
+        Asking(await SayAsync("BUMDes Sehati"), "anggotanya");
+        Asking(await SayAsync("12"), "BPJS");
+        var musdes = Asking(await SayAsync("LEWATI"), "musyawarah desa");
+        Asking(await TapButtonAsync(musdes, "yes"), "tantangan terbesar");
+        Asking(await SayAsync("2, 3 dan 4"), "sudah pernah diterima");
+        var support = Asking(await SayAsync("1"), "Dukungan apa yang dibutuhkan");
         Asking(await PickRowAsync(support, "none"), "foto produk");
         Asking(await _service.SayAsync(Person, id => Message(Person, id, Now, "image", new JsonObject
         {

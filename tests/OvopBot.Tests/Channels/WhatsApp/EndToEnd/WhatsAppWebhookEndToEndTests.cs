@@ -52,7 +52,7 @@ public sealed class WhatsAppWebhookEndToEndTests : IAsyncLifetime
     public async Task A_batch_of_sixty_messages_from_ten_people_advances_every_conversation_in_order()
     {
         var people = Enumerable.Range(0, 10).Select(i => $"62812000000{i:D2}").ToList();
-        string[] Says(int person) => ["halo", "ya", "1", $"Warga Nomor {person}", "Oelnasi", "1"];
+        string[] Says(int person) => ["halo", "ya", "Oelnasi", "1", "1", $"Warga Nomor {person}"];
         // Interleaved as Meta may batch them: everyone's first message, then everyone's second, …
         var messages = Enumerable.Range(0, 6)
             .SelectMany(turn => people.Select((from, p) => Text(from, $"wamid.B{p:D2}T{turn}", Says(p)[turn], Now)))
@@ -73,7 +73,7 @@ public sealed class WhatsAppWebhookEndToEndTests : IAsyncLifetime
             var answered = connection.Query<string?>(
                 "SELECT i.node_id FROM inbound_messages i JOIN contacts c ON c.id = i.contact_id " +
                 "WHERE c.address = @from ORDER BY i.id", new { from }).ToList();
-            Assert.Equal([null, "consent", "role", "name", "village", "village"], answered);
+            Assert.Equal([null, "consent", "village", "village", "role", "name"], answered);
             var (node, json) = connection.QuerySingle<(string, string)>(
                 "SELECT s.node_id, b.answers_json FROM sessions s JOIN contacts c ON c.id = s.contact_id " +
                 "JOIN submissions b ON b.id = s.submission_id WHERE c.address = @from", new { from });
