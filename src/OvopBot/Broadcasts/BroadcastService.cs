@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using OvopBot.Channels.Abstractions;
+using OvopBot.Channels.Sms;
 using OvopBot.Regions;
 using OvopBot.Roles;
 using OvopBot.Storage;
@@ -11,7 +14,7 @@ namespace OvopBot.Broadcasts;
 /// the author's scope. A broadcast may cover several regions; each person gets it once.
 /// </summary>
 public sealed class BroadcastService(BroadcastStore store, RoleStore roles, RegionCatalog catalog, RegionScope scope,
-    Signals signals, TimeProvider time)
+    Signals signals, TimeProvider time, IOptions<SmsOptions> sms)
 {
     /// <summary>Longer texts are refused: several screens on a basic phone, and WhatsApp templates cap parameters.</summary>
     public const int MaxTextLength = 1000;
@@ -52,7 +55,10 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
         var sendable = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
         return new BroadcastPreview(id,
             sendable.GroupBy(r => r.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            everyone.Count(r => r.OptedOut), everyone.Count(r => !r.OptedOut && !r.Reachable));
+            everyone.Count(r => r.OptedOut), everyone.Count(r => !r.OptedOut && !r.Reachable),
+            // What it costs on SMS, which the operator bills per part: every SMS recipient gets the same parts.
+            sendable.Count(r => r.Channel == SmsChannel.Name)
+            * SmsComposer.Segments(new OutboundMessage { Text = text }, sms.Value.MaxPartsPerMessage));
     }
 
     /// <summary>

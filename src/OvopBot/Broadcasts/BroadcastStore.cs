@@ -16,6 +16,10 @@ namespace OvopBot.Broadcasts;
 /// </summary>
 public sealed class BroadcastStore(SqliteDatabase database)
 {
+    // A person linked on several channels is reached once, on the channel they wrote from last.
+    private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        People.PersonLinks.LastUsedContactSql, "p");
+
     /// <summary>
     /// The people the target selects in the regions (province, regency or district codes), skipped ones included;
     /// each person once, however many of the regions name their villages. "Finished" and "unfinished" read the
@@ -26,17 +30,17 @@ public sealed class BroadcastStore(SqliteDatabase database)
     {
         await using var connection = database.Open();
         var rows = await connection.QueryAsync<(long Id, string Channel, string Address, long OptedOut, long Reachable)>(new CommandDefinition(
-            """
+            $"""
             WITH regions AS (SELECT value AS code FROM json_each(@codes)),
             mine AS (
-                SELECT s.contact_id,
+                SELECT coalesce(pc.person_id, pc.id) AS person,
                        max(s.status = 'submitted') AS submitted,
                        max(EXISTS (SELECT 1 FROM submissions x WHERE x.village_code = s.village_code AND x.status = 'submitted')) AS village_done
-                FROM submissions s
+                FROM submissions s JOIN contacts pc ON pc.id = s.contact_id
                 WHERE EXISTS (SELECT 1 FROM regions r WHERE s.village_code = r.code OR s.village_code LIKE r.code || '.%')
-                GROUP BY s.contact_id)
+                GROUP BY person)
             SELECT c.id, c.channel, c.address, c.opted_out, c.reachable
-            FROM mine m JOIN contacts c ON c.id = m.contact_id
+            FROM mine m JOIN contacts p ON p.id = m.person JOIN contacts c ON c.id = {LastUsed}
             WHERE @target = 'all'
                OR (@target = 'finished' AND m.submitted = 1)
                OR (@target = 'unfinished' AND m.submitted = 0)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OvopBot.Broadcasts;
+using OvopBot.Channels.Sms;
 using OvopBot.Roles;
 
 namespace OvopBot.Cli;
@@ -59,6 +60,11 @@ internal static class BroadcastCommand
             Console.WriteLine($"Broadcast {preview.Id} to {BroadcastTargets.ToText(target)} in {string.Join(", ", regionCodes)}{(result.GetValue(district) is { } d ? $", district {d}" : "")}:");
             Console.WriteLine($"  recipients: {preview.Recipients} ({string.Join(", ", preview.RecipientsByChannel.Select(c => $"{c.Key} {c.Value}"))})");
             Console.WriteLine($"  skipped: {preview.SkippedOptedOut} opted out, {preview.SkippedUnreachable} unreachable");
+            if (preview.SmsParts > 0)
+            {
+                Console.WriteLine($"  SMS cost: {preview.SmsParts} parts ({preview.RecipientsByChannel[SmsChannel.Name]} people); " +
+                                  "see `sms usage` for today's count against Sms:DailyLimit");
+            }
             if (!result.GetValue(yes))
             {
                 Console.Write("Send it? [y/N] ");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using Dapper;
@@ -7,7 +8,9 @@ using OvopBot.Privacy;
 using OvopBot.Records;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Outbox;
+using OvopBot.People;
 using OvopBot.Roles;
 using OvopBot.Staff;
 using OvopBot.Storage;
@@ -21,7 +24,8 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports,
+    IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -33,6 +37,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        var started = Stopwatch.GetTimestamp();
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         var others = new HashSet<string>(StringComparer.Ordinal);
         using (var write = await database.BeginWriteAsync(cancellationToken))
@@ -47,6 +52,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
 
         Notify(message.Channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(message.Channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
@@ -56,6 +62,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         string channel;
         StaffAnswer? staffAnswer;
+        var started = Stopwatch.GetTimestamp();
         var others = new HashSet<string>(StringComparer.Ordinal);
         await using (var read = database.Open())
         {
@@ -83,6 +90,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
 
         Notify(channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
@@ -116,15 +124,21 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
     private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others)
     {
-        var flow = flows[options.Value.Flow];
-        var now = time.GetUtcNow();
+        fault?.Before(stored);
         var message = stored.Message;
-        var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
+        // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
+        var flow = flows.For(options.Value.Flow, message.Channel);
+        var now = time.GetUtcNow();
+        // One person across channels: the session (and the village record) lives under the person's first contact.
+        var person = PersonLinks.Root(write, stored.ContactId);
+        var (loaded, submissionId) = SessionStore.Load(write, person);
         var state = loaded ?? new SessionState
         {
             FlowId = flow.Id,
-            Language = ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
+            Language = ContactStore.Language(write, person) ?? ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
         };
+        state = ResumeOnNewChannel(state, flow, write, stored);
+
         var answeredNode = state.NodeId;
         if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
         {
@@ -155,7 +169,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 inReplyTo: stored.Id, nodeId: state.NodeId);
         }
 
-        SessionStore.Save(write, stored.ContactId, state, submissionId, now);
+        SessionStore.Save(write, person, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
         return replies;
     }
@@ -253,6 +267,16 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         return AreaStaff.Of(write, villageCode).Where(id => id != contactId)
             .Select(staff => PersonNotice.Send(write, flow, staff, "staff_ask_notice", values, now)).OfType<string>().ToList();
     }
+
+    /// <summary>
+    /// The first message from another channel of the person is greeted back with their progress (as after a pause),
+    /// not taken as an answer to a question they read elsewhere.
+    /// </summary>
+    private static SessionState ResumeOnNewChannel(SessionState state, FlowDefinition flow,
+        WriteTransaction write, StoredInbound stored) =>
+        PersonLinks.SwitchedChannel(write, stored.ContactId, stored.Id) && state.LastActivityAt is { } last
+            ? state with { LastActivityAt = last - flow.ResumeAfter - TimeSpan.FromSeconds(1) }
+            : state;
 
     private static OutboundMessage WithReference(OutboundMessage message, string? reference) =>
         reference is not null && message.Text.Contains(ReferencePlaceholder, StringComparison.Ordinal)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace OvopBot.Exports;
 
 /// <summary>
-/// One row per person the bot knows: channel, ids, their village and role from their conversation, where they are
+/// One row per person the bot knows (contacts linked as one person share a row): channels, ids, their village and role from their conversation, where they are
 /// in it, and whether they can be reached (opted out of broadcasts, blocked the bot). The date filter reads the
 /// first contact.
 /// </summary>
@@ -15,8 +15,12 @@ internal sealed class ContactsTable : IExportTable
     private const string From =
         """
         FROM contacts c LEFT JOIN sessions s ON s.contact_id = c.id LEFT JOIN submissions sub ON sub.id = s.submission_id
-        WHERE
+        WHERE c.person_id IS NULL AND
         """;
+
+    // A person linked on several channels is one row: their channels and addresses listed, first contact first.
+    private const string AllOf =
+        "(SELECT group_concat({0}, ', ') FROM (SELECT l.{0} FROM contacts l WHERE coalesce(l.person_id, l.id) = c.id ORDER BY l.id))";
 
     private readonly ExportContext _context;
     private readonly AnswerColumns _answers;
@@ -59,12 +63,16 @@ internal sealed class ContactsTable : IExportTable
 
     public long Count(SqliteConnection connection) => SqlFilter.Count(connection, From + SqlFilter.Where("c.created_at"), _context.Filter);
 
+    private static string Format(string template, string column) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, column);
+
     public IEnumerable<object?[]> Rows(SqliteConnection connection, CancellationToken cancellationToken)
     {
         using var command = SqlFilter.Command(connection,
             $"""
-            SELECT c.channel, c.address, c.display_name, c.phone, c.language, sub.answers_json, sub.village_code,
-                   sub.village_name, s.status, s.node_id, sub.status, c.opted_out, c.reachable, c.created_at, c.last_inbound_at
+            SELECT {Format(AllOf, "channel")}, {Format(AllOf, "address")}, c.display_name, c.phone, c.language, sub.answers_json,
+                   sub.village_code, sub.village_name, s.status, s.node_id, sub.status, c.opted_out, c.reachable, c.created_at,
+                   (SELECT max(l.last_inbound_at) FROM contacts l WHERE coalesce(l.person_id, l.id) = c.id)
             {From}{SqlFilter.Where("c.created_at")}
             ORDER BY c.id
             """, _context.Filter);

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OvopBot.Channels.Sms;
 using OvopBot.Channels.Telegram;
 using OvopBot.Channels.WhatsApp;
 
 namespace OvopBot.Hosting;
 
 /// <summary>
-/// Adds the messaging platforms that are configured (Telegram, WhatsApp) and maps their webhook endpoints.
+/// Adds the messaging platforms that are configured (Telegram, WhatsApp, SMS) and maps their webhook endpoints.
 /// Returns how many are active; none means the console channel is used.
 /// </summary>
 public static class PlatformChannels
@@ -29,6 +30,12 @@ public static class PlatformChannels
             active++;
         }
 
+        if (SmsServiceCollectionExtensions.IsConfigured(configuration))
+        {
+            services.AddSmsChannel(configuration);
+            active++;
+        }
+
         return active;
     }
 
@@ -36,5 +43,6 @@ public static class PlatformChannels
     {
         endpoints.MapTelegramWebhook();
         endpoints.MapWhatsAppWebhook();
+        endpoints.MapSmsWebhook();
     }
 }

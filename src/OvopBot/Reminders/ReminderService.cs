@@ -6,7 +6,9 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Channels.Sms;
 using OvopBot.Outbox;
+using OvopBot.People;
 using OvopBot.Storage;
 
 namespace OvopBot.Reminders;
@@ -20,6 +22,8 @@ namespace OvopBot.Reminders;
 public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, FlowEngine engine, IOptions<ConversationOptions> conversation,
     IOptions<ReminderOptions> options, Signals signals, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
 {
+    private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        PersonLinks.LastUsedContactSql, "c");
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,7 +53,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
     /// that, the time of the request (a pending fix is reminded from when it was asked, not from the old submit).
     /// </summary>
     private const string IdleSince =
-        "max(c.last_inbound_at, coalesce((SELECT f.reviewed_at FROM submissions f WHERE f.id = s.submission_id AND f.review_state = 'needs_fixing'), ''))";
+        "max(l.last_inbound_at, coalesce((SELECT f.reviewed_at FROM submissions f WHERE f.id = s.submission_id AND f.review_state = 'needs_fixing'), ''))";
 
     /// <summary>Enqueues every reminder due now; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -69,7 +73,8 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
                 $"""
                 SELECT contact_id, idle_since FROM (
                     SELECT s.contact_id, {IdleSince} AS idle_since FROM sessions s JOIN contacts c ON c.id = s.contact_id
-                    WHERE s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1 AND c.last_inbound_at IS NOT NULL)
+                    JOIN contacts l ON l.id = {LastUsed}
+                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL)
                 WHERE idle_since <= @earliest
                 """,
                 new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
@@ -100,19 +105,22 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         using var write = await database.BeginWriteAsync(cancellationToken);
         var p = new { contactId, idleSince, number };
         // Checked again inside the transaction: the person may have answered, finished or opted out meanwhile.
-        var contact = await write.Connection.QuerySingleOrDefaultAsync<(string Channel, string Address)?>(new CommandDefinition(
+        // The person is reminded on the channel they wrote from last; by SMS (paid, and read at once) only once.
+        var contact = await write.Connection.QuerySingleOrDefaultAsync<(long Id, string Channel, string Address)?>(new CommandDefinition(
             $"""
-            SELECT c.channel, c.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
-            WHERE c.id = @contactId AND {IdleSince} = @idleSince AND s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
+            SELECT l.id, l.channel, l.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
+            JOIN contacts l ON l.id = {LastUsed}
+            WHERE c.id = @contactId AND {IdleSince} = @idleSince AND s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1
+              AND (l.channel <> '{SmsChannel.Name}' OR @number = 1)
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (contact is not { } to || state is null || Render(state) is not { } message)
+        if (contact is not { } to || state is null || Render(state, to.Channel) is not { } message)
         {
             return null;
         }
 
-        OutboxStore.Enqueue(write, contactId, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        OutboxStore.Enqueue(write, to.Id, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contactId, @idleSince, @number, @now)",
             new { contactId, idleSince, number, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
@@ -122,9 +130,9 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         return to.Channel;
     }
 
-    private OutboundMessage? Render(SessionState state)
+    private OutboundMessage? Render(SessionState state, string channel)
     {
-        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
+        var flow = flows.For(state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow, channel);
         if (engine.CurrentQuestion(flow, state) is not { } question)
         {
             return null;

@@ -3,7 +3,7 @@ namespace OvopBot.Roles;
 /// <summary>A person as an operator names them: <c>telegram:123456</c>, <c>whatsapp:6281234567890</c>.</summary>
 public sealed record ContactRef(string Channel, string Address)
 {
-    private static readonly string[] Channels = ["telegram", "whatsapp", "console"];
+    private static readonly string[] Channels = ["telegram", "whatsapp", "sms", "console"];
 
     public static bool TryParse(string? text, out ContactRef contact)
     {
@@ -22,7 +22,13 @@ public sealed record ContactRef(string Channel, string Address)
         }
 
         // WhatsApp addresses are stored without '+', as the Cloud API gives them.
-        contact = new ContactRef(channel, channel == "whatsapp" ? address.TrimStart('+') : address);
+        // SMS addresses are E.164 with '+' (+62812…), whatever form the operator typed.
+        contact = new ContactRef(channel, channel switch
+        {
+            "whatsapp" => address.TrimStart('+'),
+            "sms" => Understanding.PhoneParser.Normalize(address) ?? address,
+            _ => address,
+        });
         return true;
     }
 

@@ -140,7 +140,13 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
         return new StaffAnswer(
             [
                 new OutboundMessage { Text = ctx.Text("staff_broadcast_preview", new Dictionary<string, string> { ["text"] = text }) },
-                new OutboundMessage { Text = ctx.Text("staff_broadcast_recipients", values) },
+                new OutboundMessage
+                {
+                    Text = preview.SmsParts == 0
+                        ? ctx.Text("staff_broadcast_recipients", values)
+                        : ctx.Text("staff_broadcast_sms_cost", StaffDesk.V(("parts", preview.SmsParts))) + "\n" +
+                          ctx.Text("staff_broadcast_recipients", values),
+                },
             ],
             state with { Step = "preview", DraftId = preview.Id });
     }

@@ -8,6 +8,7 @@ public enum StaffCommand
     Broadcast,
     BroadcastStatus,
     Export,
+    Web,
     More,
     Confirm,
     Cancel,

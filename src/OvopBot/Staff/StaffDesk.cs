@@ -18,7 +18,7 @@ namespace OvopBot.Staff;
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews, Web.WebLogin web)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -65,6 +65,9 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
                 return new StaffAnswer(await broadcasts.ProgressAsync(ctx, state.LastBroadcastId, cancellationToken), state);
             case StaffCommand.Broadcast:
                 return broadcasts.Start(ctx, state);
+            case StaffCommand.Web:
+                // The dashboard's login link; the link logic is the web's (Web/WebLogin), only the words are here.
+                return new StaffAnswer(await WebLinkAsync(ctx, cancellationToken), state);
             case StaffCommand.Export:
                 // Admins only: a facilitator typing it gets the ordinary answer, like anyone without the role.
                 return (await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken)).Count == 0 ? null : StaffExportDialog.Start(ctx, state);
@@ -158,6 +161,19 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         })));
         lines.Add(ctx.Text(page < pages ? "staff_missing_more" : "staff_missing_end", V(("pages", pages))));
         return new StaffAnswer(StaffMessages.Pack(lines), state with { Dialog = StaffState.MissingDialog, Page = page });
+    }
+
+    private async Task<IReadOnlyList<OutboundMessage>> WebLinkAsync(StaffContext ctx, CancellationToken cancellationToken)
+    {
+        var link = await web.CreateLinkAsync(ctx.ContactId, cancellationToken);
+        return link is null
+            ? []
+            : [new OutboundMessage { Text = ctx.Text("staff_web_link", new Dictionary<string, string>
+            {
+                ["link"] = link.Url,
+                ["dashboard"] = web.DashboardUrl,
+                ["minutes"] = web.LinkMinutes.ToString(CultureInfo.InvariantCulture),
+            }) }];
     }
 
     private static Dictionary<string, string> Counts(ProgressCounts counts, (string Key, string Value) name) => new()

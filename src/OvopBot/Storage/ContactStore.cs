@@ -9,8 +9,13 @@ public static class ContactStore
         write.Connection.Execute("UPDATE contacts SET reachable = @reachable WHERE id = @contactId",
             new { contactId, reachable = reachable ? 1 : 0 }, write.Transaction);
 
+    /// <summary>BERHENTI / MULAI speaks for the person, so it holds on every channel they are linked on.</summary>
     public static void SetOptedOut(WriteTransaction write, long contactId, bool optedOut) =>
-        write.Connection.Execute("UPDATE contacts SET opted_out = @optedOut WHERE id = @contactId",
+        write.Connection.Execute(
+            """
+            UPDATE contacts SET opted_out = @optedOut
+            WHERE coalesce(person_id, id) = (SELECT coalesce(person_id, id) FROM contacts WHERE id = @contactId)
+            """,
             new { contactId, optedOut = optedOut ? 1 : 0 }, write.Transaction);
 
     public static void SetLanguage(WriteTransaction write, long contactId, string language) =>

@@ -52,6 +52,8 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             """,
             new { message.Channel, message.Address, message.DisplayName, Phone = VouchedPhone(message), received },
             write.Transaction);
+        // Contacts vouched for the same number are one person: their session continues on this channel.
+        People.PersonLinks.JoinByPhone(write, contactId, VouchedPhone(message));
         var id = write.Connection.ExecuteScalar<long?>(
             """
             INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
@@ -64,14 +66,21 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             new
             {
                 message.Channel, message.ExternalId, contactId, kind = message.Kind.ToString(), message.Text,
-                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = message.Location?.Latitude,
-                longitude = message.Location?.Longitude, message.Phone, received,
+                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = Finite(message.Location?.Latitude),
+                longitude = Finite(message.Location?.Longitude), message.Phone, received,
             },
             write.Transaction);
         return id is null ? null : new StoredInbound(id.Value, contactId, message, Processed: false);
     }
 
-    // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact.
+    // SQLite cannot hold NaN, and no place on earth is at infinity: such a coordinate is stored as missing.
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact, or
+    // Telegram's own-contact button (its mapper sets Phone on a contact only when the card is the sender's own).
+    // Stored in E.164, so the same number from two platforms compares equal.
     private static string? VouchedPhone(InboundMessage message) =>
-        message.Kind == InboundKind.Contact ? null : message.Phone;
+        message.Phone is { Length: > 0 } phone && (message.Kind != InboundKind.Contact || message.Channel == "telegram")
+            ? Understanding.PhoneParser.Normalize(phone.StartsWith('+') ? phone : "+" + phone) ?? phone
+            : null;
 }

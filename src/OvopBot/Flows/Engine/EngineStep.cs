@@ -66,10 +66,20 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
             prefix += "\n" + T("help_hint");
         }
 
-        Reply(node.Expect == AnswerKind.Summary
-            ? SummaryHandler.Render(this, node, prefix)
-            : MessageRenderer.Question(Flow, node, State.Language, prefix));
+        var question = Render(node, prefix);
+        if (prefix is not null && question.Text.Length > MessageRenderer.MaxLength)
+        {
+            // A long explanation (the help) and the question do not fit one message: two short ones instead.
+            Say(prefix);
+            question = Render(node, null);
+        }
+
+        Reply(question);
     }
+
+    private OutboundMessage Render(FlowNode node, string? prefix) => node.Expect == AnswerKind.Summary
+        ? SummaryHandler.Render(this, node, prefix)
+        : MessageRenderer.Question(Flow, node, State.Language, prefix);
 
     /// <summary>After a long pause: greet, say where they are, and ask the current question again.</summary>
     public void WelcomeBack()

@@ -11,6 +11,9 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 public static class MessageRenderer
 {
+    /// <summary>The longest message the bot sends (small screens; by SMS at most 3 parts).</summary>
+    public const int MaxLength = 500;
+
     public static OutboundMessage Question(FlowDefinition flow, FlowNode node, string language, string? prefix = null)
     {
         var text = new StringBuilder();

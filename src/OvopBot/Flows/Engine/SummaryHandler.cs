@@ -45,7 +45,7 @@ internal static class SummaryHandler
         }
 
         var lines = Lines(step);
-        var number = NumberParser.TryParse(folded.TrimEnd('.'), out var n) && n == decimal.Truncate(n) ? (int)n : 0;
+        var number = NumberParser.TryParse(folded.TrimEnd('.'), out var n) && n == decimal.Truncate(n) && n is >= 1 and <= int.MaxValue ? (int)n : 0;
         if (number < 1 || number > lines.Count)
         {
             step.State = step.State with { Misses = step.State.Misses + 1 };

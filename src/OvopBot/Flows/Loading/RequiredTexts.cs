@@ -23,6 +23,8 @@ internal static class RequiredTexts
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
+        // issue 11: poison messages, flooding, numbers too large to read, media over the storage caps
+        "message_failed", "please_wait", "number_huge", "media_not_kept",
     ];
 
     /// <summary>Texts needed only by flows that define <c>staff_commands:</c> (summary, missing villages, broadcasts).</summary>
@@ -31,13 +33,13 @@ internal static class RequiredTexts
         "staff_summary_header", "staff_summary_line", "staff_summary_footer", "staff_missing_header", "staff_missing_line",
         "staff_missing_contact", "staff_missing_no_contact", "staff_missing_more", "staff_missing_end", "staff_missing_none",
         "staff_broadcast_target", "staff_broadcast_area", "staff_broadcast_area_line", "staff_broadcast_text",
-        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_confirm_hint",
+        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_sms_cost", "staff_broadcast_confirm_hint",
         "staff_broadcast_nobody", "staff_broadcast_refused", "staff_broadcast_queued", "staff_broadcast_already_sent",
         "staff_broadcast_cancelled", "staff_broadcast_progress", "staff_broadcast_done", "staff_broadcast_report", "staff_broadcast_none",
         "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
         "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
         "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
-        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused",
+        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused", "staff_web_link",
         // issue 14: review, proposals, questions about a record
         "staff_review_header", "staff_review_line", "staff_review_proposal_line", "staff_review_more", "staff_review_end", "staff_review_none",
         "staff_review_record_header", "staff_review_record_line", "staff_review_record_footer", "staff_review_proposal_header",
