@@ -39,6 +39,15 @@ public sealed class ProposalTests : IDisposable
         return string.Join("\n", replies);
     }
 
+    /// <summary>The village head registers, the area has a facilitator, and a stranger confirms the same village.</summary>
+    private async Task StrangerAtRegisteredVillageAsync()
+    {
+        await Registration.RunAsync(line => _bot.SayAsync(line, from: "kades"));
+        await GrantAsync("fas", "53.01.08");
+        await StrangerAtVillageAsync(Registration.Village);
+        await _bot.SayAsync("ya", from: "warga");
+    }
+
     [Fact]
     public async Task A_proposal_for_a_village_outside_the_service_area_is_refused_and_nothing_is_stored()
     {
@@ -53,10 +62,7 @@ public sealed class ProposalTests : IDisposable
     [Fact]
     public async Task Asking_the_facilitator_tells_the_areas_facilitator_who_asks_and_changes_no_record()
     {
-        await Registration.RunAsync(line => _bot.SayAsync(line, from: "kades"));
-        await GrantAsync("fas", "53.01.08");
-        await StrangerAtVillageAsync(Registration.Village);
-        await _bot.SayAsync("ya", from: "warga");
+        await StrangerAtRegisteredVillageAsync();
         var record = Count("SELECT revision FROM submissions");
 
         var reply = string.Join("\n", await _bot.SayAsync("2", from: "warga"));
@@ -89,10 +95,7 @@ public sealed class ProposalTests : IDisposable
     [Fact]
     public async Task A_rejected_proposal_leaves_the_record_as_it_was_and_both_people_are_told()
     {
-        await Registration.RunAsync(line => _bot.SayAsync(line, from: "kades"));
-        await GrantAsync("fas", "53.01.08");
-        await StrangerAtVillageAsync(Registration.Village);
-        await _bot.SayAsync("ya", from: "warga");
+        await StrangerAtRegisteredVillageAsync();
         await _bot.SayAsync("1", from: "warga");
         foreach (var line in Registration.Lines(product: "Lilin lebah").Skip(7))
         {
