@@ -30,8 +30,7 @@ public static class TextCleaner
             return raw;
         }
 
-        var text = WithoutBrokenSurrogates(raw);
-        text = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var text = Normalized(WithoutBrokenSurrogates(raw), NormalizationForm.FormKC);
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var rune in text.EnumerateRunes())
@@ -81,10 +80,23 @@ public static class TextCleaner
         _ => null,
     };
 
-    // string.Normalize refuses ill-formed UTF-16; a lone surrogate carries no meaning anyway.
+    // ICU refuses some code points it deems invalid (found by the fuzz verb); such a text stays as it is.
+    private static string Normalized(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.IsNormalized(form) ? text : text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    // string.Normalize refuses ill-formed UTF-16 and the noncharacter U+FFFE; neither carries any meaning.
     private static string WithoutBrokenSurrogates(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (!text.Any(c => char.IsSurrogate(c) || c == '\uFFFE'))
         {
             return text;
         }
@@ -97,7 +109,7 @@ public static class TextCleaner
                 builder.Append(text, i, 2);
                 i++;
             }
-            else if (!char.IsSurrogate(text[i]))
+            else if (!char.IsSurrogate(text[i]) && text[i] != '\uFFFE')
             {
                 builder.Append(text[i]);
             }
@@ -119,7 +131,7 @@ public static class TextCleaner
             return cleaned;
         }
 
-        var decomposed = cleaned.Normalize(NormalizationForm.FormD);
+        var decomposed = Normalized(cleaned, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
