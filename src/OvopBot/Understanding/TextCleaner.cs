@@ -30,8 +30,7 @@ public static class TextCleaner
             return raw;
         }
 
-        var text = WithoutBrokenSurrogates(raw);
-        text = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var text = Normalized(WithoutBrokenSurrogates(raw), NormalizationForm.FormKC);
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var rune in text.EnumerateRunes())
@@ -81,6 +80,19 @@ public static class TextCleaner
         _ => null,
     };
 
+    // ICU refuses some code points it deems invalid (found by the fuzz verb); such a text stays as it is.
+    private static string Normalized(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.IsNormalized(form) ? text : text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
     // string.Normalize refuses ill-formed UTF-16 and the noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and their
     // twins in every plane); a lone surrogate or a noncharacter carries no meaning anyway, so both are dropped.
     private static string WithoutBrokenSurrogates(string text)
@@ -127,7 +139,7 @@ public static class TextCleaner
             return cleaned;
         }
 
-        var decomposed = cleaned.Normalize(NormalizationForm.FormD);
+        var decomposed = Normalized(cleaned, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
