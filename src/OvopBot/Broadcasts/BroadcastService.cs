@@ -61,6 +61,23 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
             * SmsComposer.Segments(new OutboundMessage { Text = text }, sms.Value.MaxPartsPerMessage));
     }
 
+    /// <summary>
+    /// Confirms a draft for the staff member who made it, checking their regions again now: a role revoked (or
+    /// narrowed) since the preview cancels the draft and throws <see cref="BroadcastRefusedException"/>.
+    /// </summary>
+    public async Task<bool> ConfirmAsAsync(long id, long authorContactId, StaffRole role, CancellationToken cancellationToken)
+    {
+        var scopes = await roles.RegionsAsync(authorContactId, role, cancellationToken);
+        var regions = await store.RegionsAsync(id, cancellationToken);
+        if (regions.FirstOrDefault(code => !scopes.Any(s => RegionCode.IsWithin(code, s))) is { } outside)
+        {
+            await store.CancelAsync(id, time.GetUtcNow(), cancellationToken);
+            throw new BroadcastRefusedException($"{outside} is no longer within the author's regions; the broadcast is cancelled.");
+        }
+
+        return await ConfirmAsync(id, cancellationToken);
+    }
+
     /// <summary>Confirms a draft and enqueues it; false (and nothing enqueued) when it was already confirmed or cancelled.</summary>
     public async Task<bool> ConfirmAsync(long id, CancellationToken cancellationToken)
     {

@@ -82,6 +82,14 @@ public sealed class BroadcastStore(SqliteDatabase database)
         return id;
     }
 
+    /// <summary>The region codes a broadcast covers.</summary>
+    public async Task<IReadOnlyList<string>> RegionsAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT region_code FROM broadcast_regions WHERE broadcast_id = @id ORDER BY region_code", new { id }, cancellationToken: cancellationToken))).ToList();
+    }
+
     /// <summary>Moves a draft to enqueuing; false when it was confirmed (or cancelled) before, so a second confirmation does nothing.</summary>
     public Task<bool> ConfirmAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
         SetStatusAsync(id, "draft", "enqueuing", now, cancellationToken);

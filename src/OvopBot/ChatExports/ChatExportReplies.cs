@@ -38,6 +38,9 @@ public sealed class ChatExportReplies(FlowDefinition flow, ChatExportRequest req
 
     public OutboundMessage Failed() => new() { Text = Text("staff_export_failed", Values()) };
 
+    /// <summary>The requester lost the role (or the area) before the file was made: nothing is made.</summary>
+    public OutboundMessage Refused() => new() { Text = Text("staff_export_refused", Values()) };
+
     /// <summary>The command that makes the same file on the server (the README's export command).</summary>
     public string CommandLine()
     {

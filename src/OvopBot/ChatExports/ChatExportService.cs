@@ -5,7 +5,9 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Exports;
 using OvopBot.Flows.Loading;
+using OvopBot.Privacy;
 using OvopBot.Regions;
+using OvopBot.Roles;
 using OvopBot.Storage;
 
 namespace OvopBot.ChatExports;
@@ -18,7 +20,7 @@ namespace OvopBot.ChatExports;
 /// </summary>
 public sealed class ChatExportService(ChatExportStore store, ExportService exports, FlowCatalog flows, IOptions<ConversationOptions> conversation,
     IOptions<ChatExportOptions> options, RegionCatalog regions, IEnumerable<IChannelSender> senders, Signals signals, TimeProvider time,
-    ILogger<ChatExportService> logger) : BackgroundService
+    ILogger<ChatExportService> logger, RoleStore roles, IOptions<PrivacyOptions> privacy) : BackgroundService
 {
     private const string FilePattern = "ovop-*.xlsx";
 
@@ -93,11 +95,20 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
     {
         var request = job.Request;
         var replies = new ChatExportReplies(flows[conversation.Value.Flow], request, regions);
+        // Roles take effect at once: the requester's regions are checked again now, when the file would be made.
+        var admin = await roles.CoversAsync(job.ContactId, StaffRole.Admin, request.RegionCode, cancellationToken);
+        if (!admin && !await roles.CoversAsync(job.ContactId, StaffRole.Facilitator, request.RegionCode, cancellationToken))
+        {
+            logger.LogWarning("Chat export {Id} refused: contact {Contact} no longer covers {Region}", job.Id, job.ContactId, request.RegionCode);
+            return ("refused", replies.Refused(), null);
+        }
+
         try
         {
             var now = time.GetUtcNow();
             var path = Path.Combine(Folder, FileName(job, now));
-            var result = await exports.ExportToFileAsync(request.Kind, request.RegionCode, path, request.Language, cancellationToken);
+            var mask = !admin && privacy.Value.MaskPhonesForFacilitators;
+            var result = await exports.ExportToFileAsync(request.Kind, request.RegionCode, path, request.Language, cancellationToken, mask);
             if (result.TotalRows == 0)
             {
                 File.Delete(path);

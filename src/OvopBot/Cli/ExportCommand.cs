@@ -23,10 +23,11 @@ internal static class ExportCommand
         var until = new Option<string?>("--until") { Description = "Up to and including this date, WITA (yyyy-MM-dd)" };
         var status = new Option<string?>("--status") { Description = "Only villages whose submission is draft or submitted" };
         var lang = new Option<string>("--lang") { Description = "Header language: id (default) or en", DefaultValueFactory = _ => "id" };
+        var maskPhones = new Option<bool>("--mask-phones") { Description = "Show phone numbers and chat ids masked (+62812****7890), for a facilitator" };
 
         var command = CliApp.Verb("export", "Export submissions, support requests, conversations or contacts (CSV, XLSX, JSON Lines)");
         command.Arguments.Add(kind);
-        foreach (var option in new Option[] { format, output, region, since, until, status, lang })
+        foreach (var option in new Option[] { format, output, region, since, until, status, lang, maskPhones })
         {
             command.Options.Add(option);
         }
@@ -54,7 +55,10 @@ internal static class ExportCommand
 
             using var host = CliHost.Build(result.UnmatchedTokens);
             var exports = host.Services.GetRequiredService<ExportService>();
-            var request = new ExportRequest(kinds, fmt, new ExportFilter(regionCode, sinceDate, untilDate, result.GetValue(status)), result.GetValue(lang)!);
+            var request = new ExportRequest(kinds, fmt, new ExportFilter(regionCode, sinceDate, untilDate, result.GetValue(status)), result.GetValue(lang)!)
+            {
+                MaskPhones = result.GetValue(maskPhones),
+            };
             using var progress = ConsoleProgressBar.ForStandardError();
             if (target == "-")
             {

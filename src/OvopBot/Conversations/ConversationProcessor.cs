@@ -1,8 +1,14 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using Dapper;
 using OvopBot.ChatExports;
+using OvopBot.Flows.Definition;
+using OvopBot.Privacy;
+using OvopBot.Records;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.People;
 using OvopBot.Roles;
@@ -18,7 +24,8 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, IOptions<ChatExportOptions> chatExports,
+    IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -30,7 +37,9 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        var started = Stopwatch.GetTimestamp();
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
+        var others = new HashSet<string>(StringComparer.Ordinal);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             if (InboundStore.Insert(write, message) is not { } stored)
@@ -38,11 +47,12 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            replies = Step(write, stored, staffAnswer);
+            replies = Step(write, stored, staffAnswer, others);
             write.Commit();
         }
 
-        Notify(message.Channel, replies, staffAnswer);
+        Notify(message.Channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(message.Channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
@@ -52,6 +62,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         string channel;
         StaffAnswer? staffAnswer;
+        var started = Stopwatch.GetTimestamp();
+        var others = new HashSet<string>(StringComparer.Ordinal);
         await using (var read = database.Open())
         {
             // Staff commands are answered before the write lock is taken (see StaffDesk); ordinary messages skip it.
@@ -73,19 +85,31 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            replies = Step(write, stored, staffAnswer);
+            replies = Step(write, stored, staffAnswer, others);
             write.Commit();
         }
 
-        Notify(channel, replies, staffAnswer);
+        Notify(channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
-    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer)
+    /// <param name="others">Channels of other people the step told something (a proposal's respondent, area staff).</param>
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer, HashSet<string> others)
     {
         if (replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
+        }
+
+        foreach (var other in others.Where(o => o != channel || replies.Count == 0))
+        {
+            signals.Outbox(other).Notify();
+        }
+
+        if (others.Contains(ErasedMarker))
+        {
+            signals.Privacy.Notify();
         }
 
         if (staffAnswer?.Export is not null)
@@ -94,9 +118,13 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         }
     }
 
+    /// <summary>Put among the channels to wake when a step erased someone: the privacy worker finishes the erasure.</summary>
+    private const string ErasedMarker = "(erased)";
+
     /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
-    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
+    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others)
     {
+        fault?.Before(stored);
         var message = stored.Message;
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
@@ -132,8 +160,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
             : staffAnswer?.Replies is { } staffReplies
                 ? new StepResult(state, staffReplies, [])
-                : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
-        (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
+                : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
+        (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
         {
@@ -146,14 +174,30 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         return replies;
     }
 
-    private static (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
-        StepResult result, long? submissionId, DateTimeOffset now)
+    private (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, FlowDefinition flow, StoredInbound stored,
+        StepResult result, long? submissionId, DateTimeOffset now, HashSet<string> others)
     {
+        var contactId = stored.ContactId;
         var state = result.State;
         foreach (var e in result.Events)
         {
             switch (e)
             {
+                case ConsentAnswered consent:
+                    ConsentRecord.Add(write, contactId, consent.Given, ConsentRecord.Version(flow, state.Language), stored.Message.Channel, now);
+                    break;
+                case ErasureRequested:
+                    PrivacyEraser.Erase(write, contactId, Path.GetFullPath(chatExports.Value.Folder), now);
+                    others.Add(ErasedMarker);
+                    return (result.State, null);
+                case ProposalCompleted proposal:
+                    others.UnionWith(ProposalService.Add(write, flow, proposal.SubmissionId, contactId, proposal.Answers, now));
+                    // The proposal is kept next to the record; the proposer's draft of it is not a record of its own.
+                    SubmissionStore.DeleteDraft(write, submissionId);
+                    return (state, null);
+                case FacilitatorAsked asked:
+                    others.UnionWith(AskFacilitators(write, flow, contactId, stored.Message, state, asked.VillageCode, now));
+                    break;
                 case OptedOut:
                     ContactStore.SetOptedOut(write, contactId, true);
                     break;
@@ -192,18 +236,43 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         if (result.Events.OfType<SubmissionCompleted>().FirstOrDefault() is { } completed)
         {
             submissionId ??= SubmissionStore.CreateDraft(write, contactId, completed.Answers, now);
-            var reference = SubmissionStore.Submit(write, submissionId.Value, contactId, completed.Answers, now);
+            var reason = completed.Fixed is { Count: > 0 } fixedFields ? "fixed: " + string.Join(", ", fixedFields) : "submitted";
+            var reference = SubmissionStore.Submit(write, submissionId.Value, contactId, completed.Answers, now, reason);
             state = state with { Reference = reference };
         }
 
+        if (result.Events.OfType<ConversationDeclined>().Any())
+        {
+            // Declining keeps only what is needed to remember the "no": the consent row and the session.
+            PrivacyEraser.ForgetDeclined(write, contactId);
+            submissionId = null;
+        }
+
         return (state, submissionId);
+    }
+
+    /// <summary>Tells the village's facilitators (or admins) that this person asks about its record, with how to reach them.</summary>
+    private static IEnumerable<string> AskFacilitators(WriteTransaction write, FlowDefinition flow, long contactId, InboundMessage message,
+        SessionState state, string villageCode, DateTimeOffset now)
+    {
+        var village = write.Connection.QueryFirstOrDefault<string?>(
+            "SELECT village_name FROM submissions WHERE village_code = @villageCode AND status = 'submitted' ORDER BY id LIMIT 1",
+            new { villageCode }, write.Transaction) ?? villageCode;
+        var values = new Dictionary<string, string>
+        {
+            ["village"] = village,
+            ["person"] = state.Answers.GetValueOrDefault("respondent.name")?.ToString() ?? message.DisplayName ?? "-",
+            ["contact"] = $"{message.Channel}:{message.Address}",
+        };
+        return AreaStaff.Of(write, villageCode).Where(id => id != contactId)
+            .Select(staff => PersonNotice.Send(write, flow, staff, "staff_ask_notice", values, now)).OfType<string>().ToList();
     }
 
     /// <summary>
     /// The first message from another channel of the person is greeted back with their progress (as after a pause),
     /// not taken as an answer to a question they read elsewhere.
     /// </summary>
-    private static SessionState ResumeOnNewChannel(SessionState state, Flows.Definition.FlowDefinition flow,
+    private static SessionState ResumeOnNewChannel(SessionState state, FlowDefinition flow,
         WriteTransaction write, StoredInbound stored) =>
         PersonLinks.SwitchedChannel(write, stored.ContactId, stored.Id) && state.LastActivityAt is { } last
             ? state with { LastActivityAt = last - flow.ResumeAfter - TimeSpan.FromSeconds(1) }

@@ -38,8 +38,10 @@ public sealed class ExportService
     }
 
     /// <summary>The chat's seam: one kind as an XLSX workbook for a region (null: everywhere), headers in the language.</summary>
-    public Task<ExportResult> ExportToFileAsync(ExportKind kind, string? regionCode, string path, string language, CancellationToken cancellationToken) =>
-        Task.Run(() => ExportToFile(ExportRequest.Of(kind, ExportFormat.Xlsx, new ExportFilter(regionCode), language), path, null, cancellationToken), cancellationToken);
+    public Task<ExportResult> ExportToFileAsync(ExportKind kind, string? regionCode, string path, string language, CancellationToken cancellationToken,
+        bool maskPhones = false) =>
+        Task.Run(() => ExportToFile(ExportRequest.Of(kind, ExportFormat.Xlsx, new ExportFilter(regionCode), language) with { MaskPhones = maskPhones },
+            path, null, cancellationToken), cancellationToken);
 
     /// <summary>Writes the export to <paramref name="path"/> through a temporary file in the same folder, renamed at the end.</summary>
     public ExportResult ExportToFile(ExportRequest request, string path, IProgress<ExportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -101,8 +103,14 @@ public sealed class ExportService
             var total = progress is null ? 0 : table.Count(connection);
             writer.BeginTable(ExportHeaders.Get("sheet_" + kind, request.Language), table.Columns);
             long written = 0;
+            var phones = request.MaskPhones ? table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Type == ColumnType.Phone).Select(x => x.i).ToArray() : [];
             foreach (var row in table.Rows(connection, cancellationToken))
             {
+                foreach (var i in phones)
+                {
+                    row[i] = PhoneMask.Mask(row[i] as string);
+                }
+
                 writer.WriteRow(row);
                 if (++written % ProgressEvery == 0)
                 {

@@ -26,6 +26,10 @@ internal sealed class SubmissionsTable : IExportTable
             ExportHeaders.Column("reference", ColumnType.Text, language),
             ExportHeaders.Column("status", ColumnType.Text, language),
             ExportHeaders.Column("revision", ColumnType.Number, language),
+            ExportHeaders.Column("review_state", ColumnType.Text, language),
+            ExportHeaders.Column("reviewed_by", ColumnType.Phone, language),
+            ExportHeaders.Column("reviewed_at", ColumnType.DateTime, language),
+            ExportHeaders.Column("review_note", ColumnType.Text, language),
             .. RegionNames.Columns(language),
             .. _answers.Columns,
             ExportHeaders.Column("channel", ColumnType.Text, language),
@@ -48,7 +52,8 @@ internal sealed class SubmissionsTable : IExportTable
         using var command = SqlFilter.Command(connection,
             $"""
             SELECT sub.reference, sub.status, sub.revision, sub.village_code, sub.village_name, sub.answers_json,
-                   c.channel, c.phone, sub.started_at, sub.submitted_at, sub.updated_at
+                   c.channel, c.phone, sub.started_at, sub.submitted_at, sub.updated_at,
+                   sub.review_state, sub.reviewed_by, sub.reviewed_at, sub.review_note
             {From}{Where}
             ORDER BY sub.village_code, sub.id
             """, _context.Filter);
@@ -62,8 +67,12 @@ internal sealed class SubmissionsTable : IExportTable
             row[0] = SqlFilter.Text(reader, 0);
             row[1] = ExportHeaders.Status(reader.GetString(1), _context.Language);
             row[2] = reader.GetInt64(2);
-            _context.Regions.Fill(row, 3, SqlFilter.Text(reader, 3), villageName);
-            var at = 3 + RegionNames.Width;
+            row[3] = SqlFilter.Text(reader, 11) is { } review ? ExportHeaders.Value("review_", review, _context.Language) : null;
+            row[4] = SqlFilter.Text(reader, 12);
+            row[5] = SqlFilter.Time(reader, 13);
+            row[6] = SqlFilter.Text(reader, 14);
+            _context.Regions.Fill(row, 7, SqlFilter.Text(reader, 3), villageName);
+            var at = 7 + RegionNames.Width;
             _answers.Fill(row, at, answers, SqlFilter.Text(reader, 7));
             at += _answers.Columns.Count;
             row[at++] = reader.GetString(6);

@@ -88,13 +88,22 @@ public sealed class OutboxStore(SqliteDatabase database)
     }
 
     public Task MarkSentAsync(long id, string platformMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(
+        MarkSentAsync([new SentRow(id, platformMessageId, now)], cancellationToken);
+
+    /// <summary>Marks several rows sent in one transaction (see <see cref="SentMarks"/>).</summary>
+    public async Task MarkSentAsync(IReadOnlyCollection<SentRow> rows, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbound_messages SET status = 'sent', platform_message_id = @platformMessageId, sent_at = @now,
-                   status_at = @now, attempts = attempts + 1, last_error = NULL
-            WHERE id = @id AND status = 'pending'
+            UPDATE outbound_messages SET status = 'sent', platform_message_id = @PlatformMessageId, sent_at = @at,
+                   status_at = @at, attempts = attempts + 1, last_error = NULL
+            WHERE id = @Id AND status = 'pending'
             """,
-            new { id, platformMessageId, now = DbTime.Write(now) }, cancellationToken);
+            rows.Select(r => new { r.Id, r.PlatformMessageId, at = DbTime.Write(r.At) }), write.Transaction,
+            cancellationToken: cancellationToken));
+        write.Commit();
+    }
 
     /// <summary>Keeps the row pending for another attempt at <paramref name="nextAttemptAt"/>.</summary>
     public Task MarkRetryAsync(long id, DateTimeOffset nextAttemptAt, string error, bool countAttempt, CancellationToken cancellationToken) =>

@@ -48,6 +48,13 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         }
     }
 
+    /// <summary>
+    /// Since when a person is idle: their last message, or, when a facilitator asked them to fix their record after
+    /// that, the time of the request (a pending fix is reminded from when it was asked, not from the old submit).
+    /// </summary>
+    private const string IdleSince =
+        "max(l.last_inbound_at, coalesce((SELECT f.reviewed_at FROM submissions f WHERE f.id = s.submission_id AND f.review_state = 'needs_fixing'), ''))";
+
     /// <summary>Enqueues every reminder due now; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -64,10 +71,11 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         {
             candidates = (await connection.QueryAsync<(long, string)>(new CommandDefinition(
                 $"""
-                SELECT s.contact_id, l.last_inbound_at FROM sessions s JOIN contacts c ON c.id = s.contact_id
-                JOIN contacts l ON l.id = {LastUsed}
-                WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1
-                  AND l.last_inbound_at IS NOT NULL AND l.last_inbound_at <= @earliest
+                SELECT contact_id, idle_since FROM (
+                    SELECT s.contact_id, {IdleSince} AS idle_since FROM sessions s JOIN contacts c ON c.id = s.contact_id
+                    JOIN contacts l ON l.id = {LastUsed}
+                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL)
+                WHERE idle_since <= @earliest
                 """,
                 new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
         }
@@ -102,7 +110,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
             $"""
             SELECT l.id, l.channel, l.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
             JOIN contacts l ON l.id = {LastUsed}
-            WHERE c.id = @contactId AND l.last_inbound_at = @idleSince AND s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1
+            WHERE c.id = @contactId AND {IdleSince} = @idleSince AND s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1
               AND (l.channel <> '{SmsChannel.Name}' OR @number = 1)
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
@@ -131,7 +139,8 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         }
 
         var language = state.Language;
-        var intro = FlowEngine.Progress(flow, state.NodeId, language) is { Length: > 0 } progress
+        var intro = state.Fix is not null && flow.Texts.ContainsKey("reminder_fix") ? flow.Text("reminder_fix", language)
+            : FlowEngine.Progress(flow, state.NodeId, language) is { Length: > 0 } progress
             ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
             : flow.Text("reminder", language);
         return question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };

@@ -155,13 +155,36 @@ public sealed class StaffBroadcastDialog(BroadcastService broadcasts, RegionCata
     {
         var id = state.DraftId!.Value;
         var sent = state with { Step = "sent", DraftId = null, LastBroadcastId = id };
-        if (!await broadcasts.ConfirmAsync(id, cancellationToken))
+        bool confirmed;
+        try
+        {
+            confirmed = await broadcasts.ConfirmAsAsync(id, ctx.ContactId, StaffRole.Facilitator, cancellationToken);
+        }
+        catch (BroadcastRefusedException)
+        {
+            return Reply(state.Closed(), ctx.Text("staff_broadcast_refused"));
+        }
+
+        if (!confirmed)
         {
             return Reply(sent, ctx.Text("staff_broadcast_already_sent"));
         }
 
         var total = (await broadcasts.ProgressAsync(id, cancellationToken))?.Total ?? 0;
         return Reply(sent, ctx.Text("staff_broadcast_queued", StaffDesk.V(("total", total))));
+    }
+
+    /// <summary>The author lost every staff role: a draft they left waiting is cancelled, never sent.</summary>
+    public async Task<StaffAnswer> RefuseRevokedAsync(StaffContext ctx, StaffState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.DraftId is { } draft)
+        {
+            await broadcasts.CancelAsync(draft, cancellationToken);
+        }
+
+        return Reply(state.Closed(), ctx.Text("staff_broadcast_refused"));
     }
 
     private async Task<StaffAnswer> CancelAsync(StaffContext ctx, StaffState state, long id, CancellationToken cancellationToken)

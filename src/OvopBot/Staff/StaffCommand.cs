@@ -8,7 +8,13 @@ public enum StaffCommand
     Broadcast,
     BroadcastStatus,
     Export,
+    Web,
     More,
     Confirm,
     Cancel,
+    Review,
+    Approve,
+    Fix,
+    Accept,
+    Reject,
 }

@@ -18,7 +18,7 @@ namespace OvopBot.Staff;
 /// store and a broadcast writes in its own batches; the processor stores the returned state with the message.
 /// </summary>
 public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles,
-    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports)
+    RegionStatusQuery status, StaffBroadcastDialog broadcasts, StaffExportDialog exports, StaffReviewDialog reviews, Web.WebLogin web)
 {
     /// <summary>Villages per message of the missing list.</summary>
     public const int PageSize = 8;
@@ -42,16 +42,21 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         }
 
         var scopes = await roles.RegionsAsync(contactId, StaffRole.Facilitator, cancellationToken);
+        var state = await StaffStateStore.LoadAsync(database, contactId, cancellationToken);
         if (scopes.Count == 0)
         {
-            return null;
+            // Roles take effect at once: a dialog left open by someone whose role was revoked closes, and a broadcast
+            // waiting for their KIRIM is cancelled, never sent.
+            return state is { Dialog: not null } open ? await ClosedForRevokedAsync(flow, contactId, contact, open, cancellationToken) : null;
         }
 
-        var state = await StaffStateStore.LoadAsync(database, contactId, cancellationToken) ?? new StaffState();
+        state ??= new StaffState();
         var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), scopes);
         var command = Matcher(flow).Match(text.Trim());
         switch (command)
         {
+            case StaffCommand.Review:
+                return await reviews.ListAsync(ctx, state.Closed(), 1, cancellationToken);
             case StaffCommand.Summary:
                 return new StaffAnswer(await SummaryAsync(ctx, cancellationToken), state.Closed());
             case StaffCommand.Missing:
@@ -60,6 +65,9 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
                 return new StaffAnswer(await broadcasts.ProgressAsync(ctx, state.LastBroadcastId, cancellationToken), state);
             case StaffCommand.Broadcast:
                 return broadcasts.Start(ctx, state);
+            case StaffCommand.Web:
+                // The dashboard's login link; the link logic is the web's (Web/WebLogin), only the words are here.
+                return new StaffAnswer(await WebLinkAsync(ctx, cancellationToken), state);
             case StaffCommand.Export:
                 // Admins only: a facilitator typing it gets the ordinary answer, like anyone without the role.
                 return (await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken)).Count == 0 ? null : StaffExportDialog.Start(ctx, state);
@@ -69,6 +77,11 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         {
             var adminScopes = await roles.RegionsAsync(contactId, StaffRole.Admin, cancellationToken);
             return adminScopes.Count == 0 ? new StaffAnswer(null, state.Closed()) : exports.Continue(ctx, state, adminScopes, command, text.Trim());
+        }
+
+        if (state.Dialog == StaffState.ReviewDialog)
+        {
+            return await reviews.ContinueAsync(ctx, state, command, Matcher(flow).MatchWithRest(text), text.Trim(), cancellationToken);
         }
 
         if (state.Dialog == StaffState.BroadcastDialog)
@@ -93,6 +106,18 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         }
 
         return null;
+    }
+
+    private async Task<StaffAnswer> ClosedForRevokedAsync(FlowDefinition flow, long contactId, ContactRef contact, StaffState state,
+        CancellationToken cancellationToken)
+    {
+        if (state.Dialog != StaffState.BroadcastDialog || state.DraftId is null)
+        {
+            return new StaffAnswer(null, state.Closed());
+        }
+
+        var ctx = new StaffContext(flow, await LanguageAsync(contactId, flow, cancellationToken), contactId, contact.ToString(), []);
+        return await broadcasts.RefuseRevokedAsync(ctx, state, cancellationToken);
     }
 
     private async Task<IReadOnlyList<OutboundMessage>> SummaryAsync(StaffContext ctx, CancellationToken cancellationToken)
@@ -136,6 +161,19 @@ public sealed class StaffDesk(SqliteDatabase database, FlowCatalog flows, IOptio
         })));
         lines.Add(ctx.Text(page < pages ? "staff_missing_more" : "staff_missing_end", V(("pages", pages))));
         return new StaffAnswer(StaffMessages.Pack(lines), state with { Dialog = StaffState.MissingDialog, Page = page });
+    }
+
+    private async Task<IReadOnlyList<OutboundMessage>> WebLinkAsync(StaffContext ctx, CancellationToken cancellationToken)
+    {
+        var link = await web.CreateLinkAsync(ctx.ContactId, cancellationToken);
+        return link is null
+            ? []
+            : [new OutboundMessage { Text = ctx.Text("staff_web_link", new Dictionary<string, string>
+            {
+                ["link"] = link.Url,
+                ["dashboard"] = web.DashboardUrl,
+                ["minutes"] = web.LinkMinutes.ToString(CultureInfo.InvariantCulture),
+            }) }];
     }
 
     private static Dictionary<string, string> Counts(ProgressCounts counts, (string Key, string Value) name) => new()

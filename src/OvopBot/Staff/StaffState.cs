@@ -9,6 +9,7 @@ public sealed record StaffState
     public const string MissingDialog = "missing";
     public const string BroadcastDialog = "broadcast";
     public const string ExportDialog = "export";
+    public const string ReviewDialog = "review";
 
     /// <summary>null (no dialog), <see cref="MissingDialog"/>, <see cref="BroadcastDialog"/> or <see cref="ExportDialog"/>.</summary>
     public string? Dialog { get; init; }
@@ -33,6 +34,14 @@ public sealed record StaffState
     public long? DraftId { get; init; }
 
     public long? LastBroadcastId { get; init; }
+
+    /// <summary>Review dialog: what the list numbered ("record:12", "proposal:3"), in order.</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
+
+    /// <summary>Review dialog: the record or proposal opened from the list, and which of its pages is shown (1-based).</summary>
+    public string? Open { get; init; }
+
+    public int OpenPage { get; init; }
 
     /// <summary>The state with no open dialog, keeping what outlives one.</summary>
     public StaffState Closed() => new() { LastBroadcastId = LastBroadcastId };

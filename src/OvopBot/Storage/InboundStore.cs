@@ -66,12 +66,15 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             new
             {
                 message.Channel, message.ExternalId, contactId, kind = message.Kind.ToString(), message.Text,
-                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = message.Location?.Latitude,
-                longitude = message.Location?.Longitude, message.Phone, received,
+                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = Finite(message.Location?.Latitude),
+                longitude = Finite(message.Location?.Longitude), message.Phone, received,
             },
             write.Transaction);
         return id is null ? null : new StoredInbound(id.Value, contactId, message, Processed: false);
     }
+
+    // SQLite cannot hold NaN, and no place on earth is at infinity: such a coordinate is stored as missing.
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact, or
     // Telegram's own-contact button (its mapper sets Phone on a contact only when the card is the sender's own).

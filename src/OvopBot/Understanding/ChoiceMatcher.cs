@@ -137,9 +137,10 @@ public static partial class ChoiceMatcher
         var range = Range().Match(part);
         if (range.Success)
         {
-            var from = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var to = int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (from < 1 || to > options.Count || from > to)
+            // [0-9]{1,3} in the pattern: always ASCII and small, yet parsed without throwing all the same.
+            if (!int.TryParse(range.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var from)
+                || !int.TryParse(range.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var to)
+                || from < 1 || to > options.Count || from > to)
             {
                 return false;
             }
@@ -181,7 +182,7 @@ public static partial class ChoiceMatcher
     {
         if (IsDigits(text))
         {
-            return int.TryParse(text, out number);
+            return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out number);
         }
 
         return NumberWords.TryParse(text, out number);
@@ -200,6 +201,6 @@ public static partial class ChoiceMatcher
     [GeneratedRegex(@"\s*(?:\bs\s*/\s*d\b|\bs\.d\.?|\bsd\b|\bsampai\b|\bhingga\b|\bto\b|–)\s*")]
     private static partial Regex RangeWords();
 
-    [GeneratedRegex(@"^(\d{1,3})\s*-\s*(\d{1,3})$")]
+    [GeneratedRegex(@"^([0-9]{1,3})\s*-\s*([0-9]{1,3})$")]
     private static partial Regex Range();
 }

@@ -14,7 +14,7 @@ namespace OvopBot.Understanding;
 /// <item>A leading '-' makes the number negative; range checks belong to the caller.</item>
 /// </list>
 /// </summary>
-public static class NumberParser
+public static partial class NumberParser
 {
     private static readonly Dictionary<string, decimal> Scales = new(StringComparer.Ordinal)
     {
@@ -54,6 +54,12 @@ public static class NumberParser
             if (i < tokens.Count && tokens[i].Kind == AnswerTokenKind.Word
                 && Scales.TryGetValue(tokens[i].Text, out var scale))
             {
+                if (value > decimal.MaxValue / scale)
+                {
+                    value = 0;
+                    return false; // beyond what any answer means; TooLarge tells the person so
+                }
+
                 value *= scale;
                 i++;
             }
@@ -80,6 +86,31 @@ public static class NumberParser
 
         return true;
     }
+
+    /// <summary>The largest number any answer is read as; anything beyond is "too large", not a guess.</summary>
+    public const decimal Largest = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// True when the answer holds a number too large to be meant: more than 15 digits in a row (separators
+    /// ignored, "99999999999999999999", "Rp 999.999.999.999.999.999"), scientific notation ("1e309"), or a number
+    /// read beyond <see cref="Largest"/>. Such an answer gets "too large", not "please write a number".
+    /// </summary>
+    public static bool TooLarge(string text)
+    {
+        var cleaned = TextCleaner.Clean(text);
+        if (HugeDigits().IsMatch(cleaned) || Scientific().IsMatch(cleaned))
+        {
+            return true;
+        }
+
+        return TryParse(cleaned, out var value) && Math.Abs(value) > Largest;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9](?:[.,']?[0-9]){15}")]
+    private static partial System.Text.RegularExpressions.Regex HugeDigits();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9](?:[.,][0-9]+)?\s*[eE]\s*\+?[0-9]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Scientific();
 
     /// <summary>
     /// Whatever follows the number may be unit words and punctuation ("kg/bulan", "orang.", "-an"), never another

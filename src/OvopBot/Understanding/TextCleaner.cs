@@ -11,8 +11,11 @@ namespace OvopBot.Understanding;
 public static class TextCleaner
 {
     /// <summary>
-    /// Trims; turns line breaks, tabs and any other white space (including no-break spaces) into one space; drops
-    /// control and format characters (zero-width space/joiner, BOM, bidi marks); NFC-normalises.
+    /// The one normalisation every typed answer gets before parsing: trims; turns line breaks, tabs and any other
+    /// white space (including no-break spaces) into one space; drops control and format characters (zero-width
+    /// space/joiner, BOM, bidi marks) and broken surrogates; NFKC-normalises (full-width "１-３" → "1-3", ligatures,
+    /// compatibility forms); turns the decimal digits of every script into ASCII ("٣" → "3", "৫" → "5") and the
+    /// punctuation NFKC leaves alone into its ASCII twin ("。" → ".", "、" and "،" → ",", "−" → "-").
     /// <c>null</c> gives an empty string. Returns the same instance when nothing changes.
     /// </summary>
     public static string Clean(string? raw)
@@ -22,23 +25,24 @@ public static class TextCleaner
             return string.Empty;
         }
 
-        if (IsClean(raw))
+        if (Ascii.IsValid(raw) && IsClean(raw))
         {
-            return raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+            return raw;
         }
 
-        var builder = new StringBuilder(raw.Length);
+        var text = WithoutBrokenSurrogates(raw);
+        text = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in raw)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
             }
 
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format)
             {
                 continue;
             }
@@ -49,11 +53,57 @@ public static class TextCleaner
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            if (Rune.IsDigit(rune) && !rune.IsAscii)
+            {
+                builder.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+            }
+            else if (AsciiTwin(rune.Value) is { } twin)
+            {
+                builder.Append(twin);
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
         }
 
         var cleaned = builder.ToString();
-        return cleaned.IsNormalized(NormalizationForm.FormC) ? cleaned : cleaned.Normalize(NormalizationForm.FormC);
+        return cleaned == raw ? raw : cleaned;
+    }
+
+    // Punctuation that NFKC keeps but that means the same as an ASCII sign in a number, a list or a coordinate.
+    private static char? AsciiTwin(int codePoint) => codePoint switch
+    {
+        0x3002 or 0xFF61 or 0x066B => '.', // ideographic / half-width full stop, Arabic decimal separator
+        0x3001 or 0xFF64 or 0x060C or 0x066C => ',', // ideographic / half-width comma, Arabic comma, Arabic thousands
+        0x061B => ';', // Arabic semicolon
+        0x2212 or 0x2010 or 0x2011 or 0x2043 or 0xFE63 => '-', // minus sign, hyphens, hyphen bullet, small hyphen-minus
+        _ => null,
+    };
+
+    // string.Normalize refuses ill-formed UTF-16; a lone surrogate carries no meaning anyway.
+    private static string WithoutBrokenSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>

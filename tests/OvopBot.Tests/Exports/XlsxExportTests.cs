@@ -35,7 +35,7 @@ public sealed class XlsxExportTests
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal("A2", pane.TopLeftCell!.Value);
-        Assert.Equal($"A1:AP2", sheet.Elements<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal($"A1:AT2", sheet.Elements<AutoFilter>().Single().Reference!.Value);
         Assert.All(sheet.Descendants<Column>(), c => Assert.InRange(c.Width!.Value, 10, 60));
 
         Cell At(string headerText) => values[header.FindIndex(c => Text(c) == headerText)];

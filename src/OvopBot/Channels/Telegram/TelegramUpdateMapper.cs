@@ -70,10 +70,9 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
                 : inbound with { Kind = InboundKind.Text, Text = text };
         }
 
-        if (message.Photo is { Count: > 0 } sizes)
+        // Telegram does not promise that the last size is the largest, so pick by area (a null size is junk).
+        if (message.Photo?.Where(size => size is not null).MaxBy(size => (long)size.Width * size.Height) is { } largest)
         {
-            // Telegram does not promise that the last size is the largest, so pick by area.
-            var largest = sizes.MaxBy(size => (long)size.Width * size.Height)!;
             return inbound with { Kind = InboundKind.Photo, MediaRef = largest.FileId, Text = message.Caption };
         }
 
@@ -115,7 +114,7 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
 
     private static InboundMessage MapContact(InboundMessage inbound, Message message, Contact contact)
     {
-        var digits = new string(contact.PhoneNumber.Where(char.IsAsciiDigit).ToArray());
+        var digits = new string((contact.PhoneNumber ?? "").Where(char.IsAsciiDigit).ToArray());
         // Only a number the sender shared about themselves (the "share phone" button) is vouched for; a forwarded
         // card of someone else is kept as text the flow may still use.
         var own = contact.UserId is { } userId && message.From?.Id == userId;
@@ -124,19 +123,20 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
 
     private InboundMessage? MapCallback(CallbackQuery callback, string externalId)
     {
-        if (callback.From.IsBot || (callback.Message is { } origin && origin.Chat.Type is not (null or "private")))
+        // The JSON reader does not enforce required objects: a callback without its sender is junk.
+        if (callback.From is null || callback.From.IsBot || (callback.Message is { } origin && origin.Chat?.Type is not (null or "private")))
         {
             return null;
         }
 
         // A button under an old, inaccessible message still belongs to the user's private chat, whose id is theirs.
-        var chatId = callback.Message?.Chat.Id ?? callback.From.Id;
+        var chatId = callback.Message?.Chat?.Id ?? callback.From.Id;
         return Base(chatId, externalId, InboundKind.Choice, null, callback.From) with { ChoiceId = callback.Data };
     }
 
     private InboundMessage? MapMembership(ChatMemberUpdated member, string externalId)
     {
-        if (member.Chat.Type != "private")
+        if (member.Chat?.Type != "private")
         {
             return null;
         }
@@ -156,11 +156,11 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
     /// </summary>
     private static string? TryCommand(Message message, string text)
     {
-        var entity = message.Entities?.FirstOrDefault(e => e.Type == "bot_command" && e.Offset == 0);
+        var entity = message.Entities?.FirstOrDefault(e => e is { Type: "bot_command", Offset: 0 });
         int length;
         if (entity is not null)
         {
-            length = Math.Min(entity.Length, text.Length);
+            length = Math.Clamp(entity.Length, 0, text.Length);
         }
         else if (message.Entities is null && text.Length > 1 && text[0] == '/' && char.IsAsciiLetter(text[1]))
         {
@@ -177,8 +177,12 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
         return at < 0 ? text : command[..at] + text[length..];
     }
 
+    // A date beyond year 9999 cannot be a real one (and would not fit a DateTimeOffset): it reads as missing.
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    // The JSON reader does not enforce required objects, so a hostile update may lack its chat: nobody to answer.
     private static bool IsFromPerson(Message message) =>
-        message.Chat.Type is null or "private" && message.From?.IsBot != true;
+        message.Chat is not null && message.Chat.Type is null or "private" && message.From?.IsBot != true;
 
     private InboundMessage Base(long chatId, string externalId, InboundKind kind, long? unixDate, User? from)
     {
@@ -191,7 +195,7 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
             ExternalId = externalId,
             Kind = kind,
             // Callback queries carry no date; a missing or zero date falls back to the time we saw the update.
-            ReceivedAt = unixDate is > 0
+            ReceivedAt = unixDate is > 0 and <= MaxUnixSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(unixDate.Value)
                 : timeProvider.GetUtcNow(),
             DisplayName = name.Length > 0 ? name : null,

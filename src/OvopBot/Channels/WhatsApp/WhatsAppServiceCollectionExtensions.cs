@@ -43,7 +43,8 @@ public static class WhatsAppServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WhatsAppOptions>>(),
             sp.GetRequiredService<ILogger<WhatsAppClient>>()));
 
-        services.AddSingleton<WhatsAppPacer>();
+        services.AddSingleton<ISendPacer>(sp => WhatsAppSendPacer.Create(
+            sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WhatsAppSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WhatsAppSender>());
         var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } p ? p : Path.Combine("data", "media");

@@ -51,7 +51,7 @@ public static class WhatsAppWebhookMapper
                 var names = ProfileNames(value);
                 foreach (var message in Items(value, "messages"))
                 {
-                    if (MapMessage(message, names, now) is { } mapped)
+                    if (Isolated(() => MapMessage(message, names, now), ignored) is { } mapped)
                     {
                         messages.Add(mapped);
                     }
@@ -63,7 +63,7 @@ public static class WhatsAppWebhookMapper
 
                 foreach (var status in Items(value, "statuses"))
                 {
-                    if (MapStatus(status, now) is { } mapped)
+                    if (Isolated(() => MapStatus(status, now), ignored) is { } mapped)
                     {
                         statuses.Add(mapped);
                     }
@@ -76,6 +76,21 @@ public static class WhatsAppWebhookMapper
         }
 
         return new WhatsAppWebhookBatch(messages, statuses, ignored);
+    }
+
+    // One entry that breaks the mapper must not lose the others of its batch (nor make Meta re-send the whole batch
+    // for days): it is noted and skipped.
+    private static T? Isolated<T>(Func<T?> map, List<string> ignored) where T : class
+    {
+        try
+        {
+            return map();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            ignored.Add($"an entry that could not be read ({e.GetType().Name})");
+            return null;
+        }
     }
 
     private static InboundMessage? MapMessage(JsonElement m, Dictionary<string, string> names, DateTimeOffset now)
@@ -138,7 +153,7 @@ public static class WhatsAppWebhookMapper
     {
         var lat = Dbl(body, "latitude");
         var lon = Dbl(body, "longitude");
-        if (lat is null || lon is null)
+        if (lat is not { } la || lon is not { } lo || !double.IsFinite(la) || !double.IsFinite(lo))
         {
             return message;
         }
@@ -147,7 +162,7 @@ public static class WhatsAppWebhookMapper
         return message with
         {
             Kind = InboundKind.Location,
-            Location = new GeoPoint(lat.Value, lon.Value),
+            Location = new GeoPoint(la, lo),
             Text = label.Length == 0 ? null : label,
         };
     }
@@ -196,6 +211,7 @@ public static class WhatsAppWebhookMapper
         return names;
     }
 
+    // A timestamp outside year 1970..9999 is not a real one (and would not fit a DateTimeOffset): it reads as missing.
     private static DateTimeOffset Time(JsonElement e, DateTimeOffset now) =>
-        Num(e, "timestamp") is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
+        Num(e, "timestamp") is { } seconds and > 0 and <= 253_402_300_799 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Flows.Definition;
 using OvopBot.Flows.Engine;
+using OvopBot.Understanding;
 
 namespace OvopBot.Flows.Answers;
 
@@ -18,7 +19,8 @@ public sealed partial class LocationInterpreter : IAnswerInterpreter
     public Interpretation Interpret(AnswerInput input)
     {
         var point = input.Message.Location ?? (input.Message.Kind == InboundKind.Text ? ParseTyped(input.Text) : null);
-        if (point is not { } p || p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180)
+        if (point is not { } p || !double.IsFinite(p.Latitude) || !double.IsFinite(p.Longitude)
+            || p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180)
         {
             return new Rejected("expect_location");
         }
@@ -29,14 +31,15 @@ public sealed partial class LocationInterpreter : IAnswerInterpreter
     /// <summary>"lat,lon" or "lat lon" with dots as decimal separators.</summary>
     internal static GeoPoint? ParseTyped(string text)
     {
-        var match = Coordinates().Match(text);
+        var match = Coordinates().Match(TextCleaner.Clean(text));
         return match.Success
-            ? new GeoPoint(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
-                double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
-            : null;
+            && double.TryParse(match.Groups[1].ValueSpan, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var lat)
+            && double.TryParse(match.Groups[2].ValueSpan, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var lon)
+                ? new GeoPoint(lat, lon)
+                : null;
     }
 
-    [GeneratedRegex(@"^\s*(-?\d{1,2}\.\d+)\s*[,; ]\s*(-?\d{1,3}\.\d+)\s*$")]
+    [GeneratedRegex(@"^\s*(-?[0-9]{1,2}\.[0-9]{1,12})\s*[,; ]\s*(-?[0-9]{1,3}\.[0-9]{1,12})\s*$")]
     private static partial Regex Coordinates();
 
     public string Display(FlowDefinition flow, FlowNode node, JsonNode? value, string language) =>

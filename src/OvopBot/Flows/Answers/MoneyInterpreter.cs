@@ -14,7 +14,7 @@ public sealed class MoneyInterpreter : IAnswerInterpreter
     {
         if (!MoneyParser.TryParse(input.Text, out var rupiah))
         {
-            return new Rejected("money_unclear");
+            return new Rejected(NumberParser.TooLarge(input.Text) ? "number_huge" : "money_unclear");
         }
 
         return (Interpretation?)NumberInterpreter.RangeCheck(input, rupiah, MoneyParser.Format) ?? new Accepted(JsonValue.Create(rupiah));

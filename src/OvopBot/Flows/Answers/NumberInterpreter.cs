@@ -12,6 +12,11 @@ public sealed class NumberInterpreter : IAnswerInterpreter
 
     public Interpretation Interpret(AnswerInput input)
     {
+        if (NumberParser.TooLarge(input.Text))
+        {
+            return new Rejected("number_huge");
+        }
+
         if (!NumberParser.TryParse(input.Text, out var value))
         {
             return new Rejected("number_unclear", AnswerValues.Limits(input.Node, input.Language));

@@ -47,7 +47,11 @@ public sealed class FlowDefinition
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
     /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
     public static readonly IReadOnlyList<string> StaffCommandNames =
-        ["summary", "missing", "broadcast", "broadcast_status", "export", "more", "confirm", "cancel"];
+        ["summary", "missing", "broadcast", "broadcast_status", "export", "web", "more", "confirm", "cancel",
+         "review", "approve", "fix", "accept", "reject"];
+
+    /// <summary>Global commands a flow may leave out: Telegram's /start is built in; the data-rights commands need their texts.</summary>
+    public static readonly IReadOnlySet<FlowCommand> OptionalCommands = new HashSet<FlowCommand> { FlowCommand.Start, FlowCommand.MyData, FlowCommand.Erase };
 
     /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }

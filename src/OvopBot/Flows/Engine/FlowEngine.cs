@@ -14,6 +14,9 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 public sealed class FlowEngine
 {
+    /// <summary>The answer field of the consent question; its answer is recorded with the consent text's version.</summary>
+    public const string ConsentField = "consent";
+
     /// <summary>Longer messages are refused before any parsing: nobody types an answer that long on a phone.</summary>
     public const int MaxInputLength = 2000;
 
@@ -49,6 +52,25 @@ public sealed class FlowEngine
     {
         var step = new EngineStep(this, flow, state with { FlowId = flow.Id }, now, context ?? EmptyFlowContext.Instance);
         Handle(step, message);
+        return step.Finish();
+    }
+
+    /// <summary>
+    /// A facilitator asked to fix some answers of the person's record: the session takes the record's answers and asks
+    /// exactly these questions (node ids) again, the first after <paramref name="intro"/>; the others stay untouched.
+    /// </summary>
+    public StepResult AskAgain(FlowDefinition flow, SessionState state, IReadOnlyDictionary<string, JsonNode?> recordAnswers,
+        IReadOnlyList<string> nodeIds, string intro, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        if (nodeIds.Count == 0 || nodeIds.Any(id => !flow.TryGetNode(id, out var n) || !n.IsQuestion || n.Save is null))
+        {
+            throw new ArgumentException("Name at least one question node of the flow.", nameof(nodeIds));
+        }
+
+        var step = new EngineStep(this, flow, state with { FlowId = flow.Id, LastActivityAt = now }, now, EmptyFlowContext.Instance);
+        step.AskAgain(recordAnswers, nodeIds, intro);
         return step.Finish();
     }
 
@@ -118,15 +140,16 @@ public sealed class FlowEngine
             return;
         }
 
-        if (step.State.Status == SessionStatus.NotStarted)
-        {
-            step.Begin();
-            return;
-        }
-
+        // A follow-up question asked before the conversation started (HAPUS DATA's confirmation) is answered first.
         if (step.State.Pending is { } pending && !paused)
         {
             PendingHandler.Handle(step, pending, message, text);
+            return;
+        }
+
+        if (step.State.Status == SessionStatus.NotStarted)
+        {
+            step.Begin();
             return;
         }
 
@@ -193,6 +216,14 @@ public sealed class FlowEngine
                 break;
             case AcceptedUpdate update:
                 step.ClaimSubmission(node, update);
+                break;
+            case AcceptedProposal proposal:
+                step.StartProposal(node, proposal);
+                break;
+            case FacilitatorRequested asked:
+                step.State = step.State with { Pending = null };
+                step.Emit(new FacilitatorAsked(asked.VillageCode));
+                step.AskCurrent(step.T(asked.TextKey));
                 break;
             case FollowUp followUp:
                 step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data) };

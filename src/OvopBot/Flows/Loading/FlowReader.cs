@@ -149,10 +149,12 @@ internal sealed class FlowReader
 
         foreach (var e in Unique(map, "command"))
         {
-            if (!Enum.TryParse<FlowCommand>(e.Key, ignoreCase: true, out var command) ||
-                !string.Equals(command.ToString(), e.Key, StringComparison.OrdinalIgnoreCase))
+            // "my_data" names FlowCommand.MyData.
+            var name = e.Key.Replace("_", "", StringComparison.Ordinal);
+            if (!Enum.TryParse<FlowCommand>(name, ignoreCase: true, out var command) ||
+                !string.Equals(command.ToString(), name, StringComparison.OrdinalIgnoreCase))
             {
-                Error(e.Line, $"unknown command '{e.Key}'; known: {string.Join(", ", Enum.GetNames<FlowCommand>().Select(n => n.ToLowerInvariant()))}");
+                Error(e.Line, $"unknown command '{e.Key}'; known: {string.Join(", ", Enum.GetNames<FlowCommand>().Select(n => n == nameof(FlowCommand.MyData) ? "my_data" : n.ToLowerInvariant()))}");
                 continue;
             }
 
@@ -162,7 +164,7 @@ internal sealed class FlowReader
             }
         }
 
-        foreach (var required in Enum.GetValues<FlowCommand>().Where(c => c != FlowCommand.Start && !commands.ContainsKey(c)))
+        foreach (var required in Enum.GetValues<FlowCommand>().Where(c => !FlowDefinition.OptionalCommands.Contains(c) && !commands.ContainsKey(c)))
         {
             Error(entry.Line, $"command '{required.ToString().ToLowerInvariant()}' has no keywords");
         }

@@ -39,6 +39,7 @@ public sealed class TelegramCommandMenuEndToEndTests
         Assert.Equal(555, (long)staff.Parameters["scope"]!["chat_id"]!);
         Assert.Contains("ringkasan", Words(staff));
         Assert.Contains("status_siaran", Words(staff));
+        Assert.Contains("web", Words(staff));
         Assert.DoesNotContain("ekspor", Words(staff));
         Assert.Contains("ekspor", Words(admin));
         Assert.Contains("ringkasan", Words(admin));
