@@ -83,8 +83,10 @@ public sealed class SmsCostTests : IDisposable
             // 1, 2 and 3-part messages in turn: Android counts every part.
             var text = new string('a', 150 * ((n % 3) + 1));
             var kind = n % 4 == 0 ? OutboundKind.Reply : OutboundKind.Broadcast;
-            if (pacer.TryReserve(Envelope(kind, $"+628120000{n % 50:D4}", text)).CanSend)
+            var decision = pacer.TryReserve(Envelope(kind, $"+628120000{n % 50:D4}", text));
+            if (decision.CanSend)
             {
+                pacer.Answered(decision);
                 sent.Add((_bot.Time.GetUtcNow(), SmsText.Segments(text)));
                 n++;
             }
@@ -93,7 +95,7 @@ public sealed class SmsCostTests : IDisposable
         }
 
         var busiest = sent.Max(s => sent.Where(u => u.At >= s.At && u.At < s.At + TimeSpan.FromMinutes(1)).Sum(u => u.Parts));
-        Assert.Equal(20, busiest);
+        Assert.InRange(busiest, 18, 20);
         // Mixed lengths lose a little at the edges of the window; single-part broadcasts are measured by the benchmark.
         Assert.InRange(sent.Sum(s => s.Parts), 90, 100);
     }
