@@ -64,16 +64,17 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
     public async Task A_person_who_starts_on_WhatsApp_and_goes_on_by_SMS_finishes_with_one_record()
     {
         Assert.Contains("setuju?", await WhatsAppAsync("halo"), StringComparison.Ordinal);
+        // The village comes right after consent, then the role and the name.
+        Assert.Contains("nama desa", await WhatsAppAsync("1"), StringComparison.Ordinal);
+        Assert.Contains("Desa Oelnasi", await WhatsAppAsync("Oelnasi"), StringComparison.Ordinal);
         Assert.Contains("jabatan", await WhatsAppAsync("1"), StringComparison.Ordinal);
         Assert.Contains("nama lengkap", await WhatsAppAsync("1"), StringComparison.Ordinal);
-        Assert.Contains("nama desa", await WhatsAppAsync("Yohanes Nope"), StringComparison.Ordinal);
+        Assert.Contains("produk unggulan desa", await WhatsAppAsync("Yohanes Nope"), StringComparison.Ordinal);
 
         // The battery of the smartphone died: the head texts from the basic phone with the same SIM.
-        var back = await SmsAsync("halo", "nama desa");
+        var back = await SmsAsync("halo", "produk unggulan desa");
         Assert.Contains("kembali", back, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("setuju?", back, StringComparison.Ordinal);
-        await SmsAsync("Oelnasi", "Desa Oelnasi");
-        await SmsAsync("ya", "produk unggulan desa");
         await SmsAsync("Kopi Arabika", "jenis apa");
         await SmsAsync("2", "tahap");
         await SmsAsync("3", "Ceritakan");
@@ -82,12 +83,21 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
         await SmsAsync("1", "sepanjang tahun");
         await SmsAsync("1", "satuan");
         await SmsAsync("1", "per bulan");
-        await SmsAsync("1.500", "ikut membuat");
+        await SmsAsync("1.500", "dijual sekarang");
+        await SmsAsync("1, 3", "harga jual");
+        await SmsAsync("50 ribu", "sertifikat");
+        await SmsAsync("6", "ikut membuat");
         await SmsAsync("40", "perempuan");
-        await SmsAsync("25", "mengelola");
-        await SmsAsync("2", "BPJS");
-        await SmsAsync("LEWATI", "tantangan");
-        await SmsAsync("2", "Dukungan");
+        await SmsAsync("25", "anak muda");
+        await SmsAsync("5", "pekerja migran");
+        await SmsAsync("0", "mengelola");
+        await SmsAsync("2", "nama kelompok");
+        await SmsAsync("Kelompok Tani Sehati", "anggotanya");
+        await SmsAsync("12", "BPJS");
+        await SmsAsync("LEWATI", "musyawarah desa");
+        await SmsAsync("1", "tantangan");
+        await SmsAsync("2", "sudah pernah diterima");
+        await SmsAsync("1", "Dukungan");
         await SmsAsync("4", "LEWATI");
         await SmsAsync("LEWATI", "koordinat");
         var summary = await SmsAsync("LEWATI", "periksa");

@@ -26,13 +26,14 @@ public sealed class SmsRegistrationTests : IAsyncLifetime
     {
         var consent = await AskedAsync("halo", "setuju?");
         Assert.Contains("1. Ya", consent, StringComparison.Ordinal);
-        await AskedAsync("1", "Apa jabatan");
+        // The village comes right after consent, then the role and the name.
+        await AskedAsync("1", "nama desa");
+        await AskedAsync("Oelnasi", "Desa Oelnasi");
+        await AskedAsync("ya", "Apa jabatan");
         await AskedAsync("1", "nama lengkap");
         // The sender's number is the person's phone: the phone question is never asked.
-        var afterName = await AskedAsync("Yohanes Nope", "nama desa");
+        var afterName = await AskedAsync("Yohanes Nope", "produk unggulan desa");
         Assert.DoesNotContain("nomor HP", afterName, StringComparison.Ordinal);
-        await AskedAsync("Oelnasi", "Desa Oelnasi");
-        await AskedAsync("ya", "produk unggulan desa");
         await AskedAsync("Kopi Arabika", "jenis apa");
         await AskedAsync("2", "tahap");
         await AskedAsync("3", "Ceritakan");
@@ -41,12 +42,21 @@ public sealed class SmsRegistrationTests : IAsyncLifetime
         await AskedAsync("1", "sepanjang tahun");
         await AskedAsync("1", "satuan");
         await AskedAsync("1", "per bulan");
-        await AskedAsync("1.500", "ikut membuat");
+        await AskedAsync("1.500", "dijual sekarang");
+        await AskedAsync("1, 3", "harga jual");
+        await AskedAsync("50 ribu", "sertifikat");
+        await AskedAsync("6", "ikut membuat");
         await AskedAsync("40", "perempuan");
-        await AskedAsync("25", "mengelola");
-        await AskedAsync("2", "BPJS");
-        await AskedAsync("LEWATI", "tantangan");
-        await AskedAsync("2, 3 dan 4", "Dukungan");
+        await AskedAsync("25", "anak muda");
+        await AskedAsync("5", "pekerja migran");
+        await AskedAsync("0", "mengelola");
+        await AskedAsync("2", "nama kelompok");
+        await AskedAsync("Kelompok Tani Sehati", "anggotanya");
+        await AskedAsync("12", "BPJS");
+        await AskedAsync("LEWATI", "musyawarah desa");
+        await AskedAsync("1", "tantangan");
+        await AskedAsync("2, 3 dan 4", "sudah pernah diterima");
+        await AskedAsync("1", "Dukungan");
         var photo = await AskedAsync("4", "LEWATI");
         // No photo by SMS: the question says how else, and skipping is offered.
         Assert.Contains("WhatsApp", photo, StringComparison.Ordinal);
