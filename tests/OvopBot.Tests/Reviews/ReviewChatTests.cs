@@ -147,8 +147,8 @@ public sealed class ReviewChatTests : IDisposable
         await GrantAsync("fas", "53.01.08");
         _bot.Time.Advance(TimeSpan.FromDays(5));
         await Facilitator("PERIKSA");
-        await Facilitator("1");
-        await Facilitator("PERBAIKI 2 Nama lengkap mohon ditulis");
+        var record = string.Join("\n", await Facilitator("1"));
+        await Facilitator($"PERBAIKI {Registration.NumberOf(record, "Nama")} Nama lengkap mohon ditulis");
         var reminders = _bot.Get<ReminderService>();
 
         Assert.Equal(0, await reminders.SendDueAsync(CancellationToken.None));
