@@ -29,12 +29,12 @@ public sealed class LibreOfficeTests
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("\"Nomor referensi\",\"Status\",\"Revisi\",\"Kode provinsi\"", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Nomor referensi\",\"Status\",\"Revisi\",\"Status pemeriksaan\"", lines[0], StringComparison.Ordinal);
         // LibreOffice quotes text and leaves numbers and dates bare: the quotes show which type each cell had.
         foreach (var expected in new[]
                  {
                      "\"OVOP-5301082006-1\"", "\"Nusa Tenggara Timur\"", "\"Kabupaten Kupang\"", "\"Kupang Tengah\"", "\"Oelnasi\"",
-                     "\"Yohanes Nope\"", "\"+6281234567890\"", "\"Kopi Arabika\"", "\"Juni, Juli, Agustus\"", ",1500,40,25,",
+                     "\"Yohanes Nope\"", "\"+6281234567890\"", "\"Kopi Arabika\"", "\"Juni, Juli, Agustus\"", ",1500,", ",40,25,",
                      "\"Kemasan; Pemasaran; Modal\"", "\"Produksi / pengolahan; Pemasaran digital\"", ",20,\"2,500,000\",",
                      "\"Mesin sangrai dan kemasan\"", ",-10.1772,123.607,", ",2026-11-23 09:00:00,",
                  })
