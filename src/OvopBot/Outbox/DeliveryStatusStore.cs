@@ -78,7 +78,7 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
                 logger.LogInformation("Contact {ContactId} on {Channel} is unreachable (status of outbox {Id}: {Error})",
                     row.ContactId, update.Channel, row.Id, error);
                 SetStatus(write, row.Id, "failed", error, at);
-                MarkUnreachable(write, row, error, at);
+                OutboxStore.MarkUnreachable(write, row.ContactId, row.Channel, error, at);
                 return false;
             case SendFailureKind.OutsideWindow when row.RequeuedFrom is null && options.Value.Templates.Reminder.IsConfigured:
                 SetStatus(write, row.Id, "failed", error, at);
@@ -120,17 +120,6 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
             "UPDATE outbound_messages SET status = @status, status_at = @at, last_error = coalesce(@error, last_error) " +
             "WHERE id = @id",
             new { id, status, error, at }, write.Transaction);
-
-    private static void MarkUnreachable(WriteTransaction write, Row row, string error, string at)
-    {
-        ContactStore.SetReachable(write, row.ContactId, false);
-        write.Connection.Execute(
-            """
-            UPDATE outbound_messages SET status = 'failed', last_error = @error, status_at = @at
-            WHERE status = 'pending' AND contact_id = @ContactId AND channel = @Channel
-            """,
-            new { error, at, row.ContactId, row.Channel }, write.Transaction);
-    }
 
     /// <summary>
     /// A new reminder row with the same words: the sender sends it free-form if the person has written since, else as

@@ -1,10 +1,10 @@
+using OvopBot.Channels;
+
 namespace OvopBot.Roles;
 
 /// <summary>A person as an operator names them: <c>telegram:123456</c>, <c>whatsapp:6281234567890</c>.</summary>
 public sealed record ContactRef(string Channel, string Address)
 {
-    private static readonly string[] Channels = ["telegram", "whatsapp", "console"];
-
     public static bool TryParse(string? text, out ContactRef contact)
     {
         contact = null!;
@@ -16,13 +16,12 @@ public sealed record ContactRef(string Channel, string Address)
 
         var channel = text[..colon].Trim().ToLowerInvariant();
         var address = text[(colon + 1)..].Trim();
-        if (!Channels.Contains(channel) || address.Length == 0)
+        if (ChannelNames.Find(channel) is not { } known || address.Length == 0)
         {
             return false;
         }
 
-        // WhatsApp addresses are stored without '+', as the Cloud API gives them.
-        contact = new ContactRef(channel, channel == "whatsapp" ? address.TrimStart('+') : address);
+        contact = new ContactRef(channel, known.NormalizeAddress(address));
         return true;
     }
 

@@ -7,7 +7,6 @@ namespace OvopBot.Flows.Definition;
 public sealed class FlowDefinition
 {
     private readonly Dictionary<string, FlowNode> _byId;
-    private readonly Dictionary<string, int> _nodeIndex;
 
     public FlowDefinition(string id, int version, string sourceFile, IReadOnlyList<string> languages, string start,
         IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowSection> sections,
@@ -27,7 +26,6 @@ public sealed class FlowDefinition
         Texts = texts;
         ResumeAfter = resumeAfter;
         _byId = nodes.ToDictionary(n => n.Id);
-        _nodeIndex = nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
     }
 
     public string Id { get; }
@@ -59,8 +57,6 @@ public sealed class FlowDefinition
     public FlowNode Node(string id) => _byId[id];
 
     public bool TryGetNode(string id, out FlowNode node) => _byId.TryGetValue(id, out node!);
-
-    public int IndexOf(string nodeId) => _nodeIndex[nodeId];
 
     /// <summary>The shared text in the language, with <c>{name}</c> placeholders filled.</summary>
     public string Text(string key, string language, IReadOnlyDictionary<string, string>? values = null) =>

@@ -17,8 +17,11 @@ public sealed class FlowEngine
     /// <summary>Longer messages are refused before any parsing: nobody types an answer that long on a phone.</summary>
     public const int MaxInputLength = 2000;
 
-    /// <summary>Guards against a flow whose message nodes loop without asking anything.</summary>
-    private const int MaxNodesPerStep = 200;
+    /// <summary>
+    /// The one loop guard: the most nodes one step may enter (message nodes, skipped questions, dialog actions)
+    /// before it stops with a <see cref="StepLimitReached"/> event. A flow that gets there loops without asking.
+    /// </summary>
+    public const int MaxNodesPerStep = 200;
 
     private readonly IReadOnlyDictionary<AnswerKind, IAnswerInterpreter> _interpreters;
     private readonly Dictionary<FlowDefinition, CommandMatcher> _commands = [];
