@@ -92,7 +92,7 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
     private async Task<(string Status, OutboundMessage Answer, ExportResult? Result)> MakeAsync(ChatExportJob job, CancellationToken cancellationToken)
     {
         var request = job.Request;
-        var replies = new ChatExportReplies(flows[conversation.Value.Flow], request, regions);
+        var replies = new ChatExportReplies(flows[conversation.Value.StaffFlow], request, regions);
         try
         {
             var now = time.GetUtcNow();

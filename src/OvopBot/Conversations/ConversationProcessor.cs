@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
-using OvopBot.ChatExports;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
@@ -11,13 +11,14 @@ using OvopBot.Storage;
 namespace OvopBot.Conversations;
 
 /// <summary>
-/// Steps one stored inbound message through the engine and commits everything it caused in ONE transaction: the
-/// new session state, the submission, the contact's flags, the replies in the outbox, and the message marked
-/// processed. A crash before the commit leaves the message unprocessed (it is stepped again at restart); a crash
-/// after it leaves nothing to redo.
+/// The router: for each stored inbound message, ONE place decides who answers, in order — an invite code, the
+/// person's open staff dialog, a staff command, the registration flow — and commits everything that caused in ONE
+/// transaction: the new session state, the submission, the contact's flags, staff dialog state with its drafts and
+/// requests, the replies in the outbox, and the message marked processed. A crash before the commit leaves the
+/// message unprocessed (it is stepped again at restart); a crash after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs staff, ILogger<ConversationProcessor> logger)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -28,8 +29,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// </summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        IReadOnlyList<OutboundMessage> replies;
-        var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        Routed routed;
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             if (InboundStore.Insert(write, message) is not { } stored)
@@ -37,32 +38,18 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            replies = Step(write, stored, staffAnswer);
+            routed = await RouteAsync(write, stored, cancellationToken);
             write.Commit();
         }
 
-        Notify(message.Channel, replies, staffAnswer);
-        return replies;
+        return await AfterCommitAsync(message.Channel, routed, cancellationToken);
     }
 
     /// <summary>Steps a stored message unless it was already processed; returns the replies it produced.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<OutboundMessage> replies;
+        Routed routed;
         string channel;
-        StaffAnswer? staffAnswer;
-        await using (var read = database.Open())
-        {
-            // Staff commands are answered before the write lock is taken (see StaffDesk); ordinary messages skip it.
-            var peek = InboundQueries.ById(read, inboundId);
-            if (peek is null || peek.Processed)
-            {
-                return [];
-            }
-
-            staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
-        }
-
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
@@ -72,29 +59,30 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            replies = Step(write, stored, staffAnswer);
+            routed = await RouteAsync(write, stored, cancellationToken);
             write.Commit();
         }
 
-        Notify(channel, replies, staffAnswer);
-        return replies;
+        return await AfterCommitAsync(channel, routed, cancellationToken);
     }
 
-    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer)
+    private async Task<IReadOnlyList<OutboundMessage>> AfterCommitAsync(string channel, Routed routed, CancellationToken cancellationToken)
     {
-        if (replies.Count > 0)
+        foreach (var work in routed.AfterCommit)
+        {
+            await work(cancellationToken);
+        }
+
+        if (routed.Replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
         }
 
-        if (staffAnswer?.Export is not null)
-        {
-            signals.ChatExports.Notify();
-        }
+        return routed.Replies;
     }
 
-    /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
-    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer)
+    /// <summary>The routing itself, inside the caller's transaction: who answers, then the session, outbox and processed mark.</summary>
+    private async Task<Routed> RouteAsync(WriteTransaction write, StoredInbound stored, CancellationToken cancellationToken)
     {
         var flow = flows[options.Value.Flow];
         var now = time.GetUtcNow();
@@ -111,22 +99,26 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        if (staffAnswer is not null)
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
+        StepResult result;
+        // 1. An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
+        //    registration or a staff dialog neither counts as an answer nor moves the conversation.
+        if (message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code)
         {
-            StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
-            if (staffAnswer.Export is { } export)
-            {
-                ChatExportStore.Enqueue(write, stored.ContactId, export, now);
-            }
+            result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
+        }
+        // 2–3. The person's open staff dialog, then a staff command (facilitators and admins only).
+        else if (await staff.TryAnswerAsync(write, stored, now, cancellationToken) is { } staffAnswer)
+        {
+            result = new StepResult(state, staffAnswer.Replies, []);
+            afterCommit = staffAnswer.AfterCommit;
+        }
+        // 4. The registration flow.
+        else
+        {
+            result = engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         }
 
-        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
-        // middle of a registration neither counts as an answer nor moves the conversation.
-        var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
-            ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
-            : staffAnswer?.Replies is { } staffReplies
-                ? new StepResult(state, staffReplies, [])
-                : engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
         (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
@@ -137,10 +129,10 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
         SessionStore.Save(write, stored.ContactId, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
-        return replies;
+        return new Routed(replies, afterCommit);
     }
 
-    private static (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
+    private (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
         StepResult result, long? submissionId, DateTimeOffset now)
     {
         var state = result.State;
@@ -167,6 +159,10 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                     // Starting over after a submit begins a new draft; the submitted record stays as it was.
                     submissionId = null;
                     state = state with { Reference = null };
+                    break;
+                case StepLimitReached limit:
+                    logger.LogError("Flow {Flow} stopped at node {Node} for contact {Contact}: more than {Limit} nodes in one step (the flow loops)",
+                        limit.FlowId, limit.NodeId, contactId, FlowEngine.MaxNodesPerStep);
                     break;
             }
         }
@@ -197,4 +193,6 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         reference is not null && message.Text.Contains(ReferencePlaceholder, StringComparison.Ordinal)
             ? message with { Text = message.Text.Replace(ReferencePlaceholder, reference, StringComparison.Ordinal) }
             : message;
+
+    private sealed record Routed(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit);
 }

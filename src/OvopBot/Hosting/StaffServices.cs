@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Broadcasts;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
+using OvopBot.Flows.Actions;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
@@ -24,15 +25,14 @@ public static class StaffServices
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<BroadcastFinisher>();
         services.AddSingleton<BroadcastReportService>();
-        services.AddSingleton<StaffBroadcastDialog>();
-        services.AddSingleton<StaffExportDialog>();
+        services.AddDialogActions();
         services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
             o => o.KeepFor > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.MaxFileMegabytes is null or > 0 && !string.IsNullOrWhiteSpace(o.Folder),
             $"{ChatExportOptions.Section}: Folder must be set, KeepFor and CheckEvery positive, MaxFileMegabytes positive when set").ValidateOnStart();
         services.AddSingleton<ChatExportStore>();
         services.AddSingleton<ChatExportService>();
         services.AddOvopExports();
-        services.AddSingleton<StaffDesk>();
+        services.AddSingleton<StaffDialogs>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();

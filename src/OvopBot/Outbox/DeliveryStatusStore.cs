@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
-using OvopBot.Channels.WhatsApp;
 using OvopBot.Storage;
 
 namespace OvopBot.Outbox;
@@ -12,10 +10,10 @@ namespace OvopBot.Outbox;
 /// Records platform delivery statuses on the outbound message they belong to (found by its platform message id),
 /// all of one webhook in one transaction. A status never moves backwards (<see cref="DeliveryStatusOrder"/>), so
 /// re-delivered and out-of-order webhooks are harmless. A failure acts like the same error at send time: 131026 marks
-/// the person unreachable; 131047 (outside the 24-hour window) sends the message again as the reminder template when
-/// one is configured, else holds it.
+/// the person unreachable; outside the channel's customer-care window (<see cref="ICustomerWindow"/>) the message goes
+/// again as the channel's template when it has one, else it is held. Nothing here knows a particular channel.
 /// </summary>
-public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals, IOptions<WhatsAppOptions> options,
+public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals, IEnumerable<ICustomerWindow> windows,
     TimeProvider time, ILogger<DeliveryStatusStore> logger) : IDeliveryStatusSink
 {
     public async Task RecordAsync(IReadOnlyList<DeliveryStatusUpdate> updates, CancellationToken cancellationToken)
@@ -80,7 +78,7 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
                 SetStatus(write, row.Id, "failed", error, at);
                 OutboxStore.MarkUnreachable(write, row.ContactId, row.Channel, error, at);
                 return false;
-            case SendFailureKind.OutsideWindow when row.RequeuedFrom is null && options.Value.Templates.Reminder.IsConfigured:
+            case SendFailureKind.OutsideWindow when row.RequeuedFrom is null && CanResendAsTemplate(update.Channel):
                 SetStatus(write, row.Id, "failed", error, at);
                 Requeue(write, row);
                 return true;
@@ -95,6 +93,8 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
                 return false;
         }
     }
+
+    private bool CanResendAsTemplate(string channel) => windows.Any(w => w.Channel == channel && w.CanResendAsTemplate);
 
     private static Row? Find(WriteTransaction write, string channel, string platformId)
     {

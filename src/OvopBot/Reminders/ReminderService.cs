@@ -17,7 +17,7 @@ namespace OvopBot.Reminders;
 /// opted out or cannot be reached. Each reminder is logged with the idle period it belongs to, in the same
 /// transaction as its outbox row, so a restart never repeats one and a new answer starts a new count.
 /// </summary>
-public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, FlowEngine engine, IOptions<ConversationOptions> conversation,
+public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> conversation,
     IOptions<ReminderOptions> options, Signals signals, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
 {
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
@@ -99,34 +99,30 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (contact is not { } to || state is null || Render(state) is not { } message)
+        if (contact is not { } to || state is null)
         {
             return null;
         }
 
-        OutboxStore.Enqueue(write, contactId, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        // The engine decides what the reminder says and how the session changes; this service only keeps time.
+        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
+        var result = FlowEngine.Resume(flow, state, new TimerFired(TimerFired.Reminder), now);
+        if (result.Replies.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var message in result.Replies)
+        {
+            OutboxStore.Enqueue(write, contactId, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        }
+
         await write.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contactId, @idleSince, @number, @now)",
             new { contactId, idleSince, number, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
-        // The reminder re-asks the question, so the next answer is an answer to it, not a "welcome back".
-        SessionStore.Save(write, contactId, state with { LastActivityAt = now, Pending = null }, submissionId, now);
+        SessionStore.Save(write, contactId, result.State, submissionId, now);
         write.Commit();
         return to.Channel;
-    }
-
-    private OutboundMessage? Render(SessionState state)
-    {
-        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
-        if (engine.CurrentQuestion(flow, state) is not { } question)
-        {
-            return null;
-        }
-
-        var language = state.Language;
-        var intro = FlowEngine.Progress(flow, state.NodeId, language) is { Length: > 0 } progress
-            ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
-            : flow.Text("reminder", language);
-        return question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
     }
 
     private static TimeZoneInfo FindZone(string id)

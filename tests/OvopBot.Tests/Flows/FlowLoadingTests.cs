@@ -86,11 +86,11 @@ public sealed class FlowLoadingTests
         var catalog = FlowCatalog.Load(RepoPaths.Flows);
         foreach (var flow in catalog.Flows)
         {
-            foreach (var node in flow.Nodes.Where(n => n.Expect != AnswerKind.Summary))
+            foreach (var node in flow.Nodes.Where(n => n.Expect is not (AnswerKind.Summary or AnswerKind.Input) && n.Says))
             {
                 foreach (var language in flow.Languages)
                 {
-                    var text = node.IsQuestion ? MessageRenderer.Question(flow, node, language).Text : node.Text.Get(language);
+                    var text = node.IsQuestion ? MessageRenderer.Question(flow, node, language).Text : node.Say(flow, language);
                     Assert.True(text.Length <= 500, $"{flow.SourceFile} node '{node.Id}' ({language}) is {text.Length} characters");
                 }
             }

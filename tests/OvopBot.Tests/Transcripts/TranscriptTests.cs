@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Console;
+using OvopBot.Roles;
 using OvopBot.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -40,6 +41,12 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         }
 
         using var bot = new BotHarness(settings: transcript.Settings);
+        foreach (var grant in transcript.Grants)
+        {
+            await bot.Get<RoleStore>().GrantAsync(new ContactRef(ConsoleChannel.Name, grant.To), Enum.Parse<StaffRole>(grant.Role, ignoreCase: true),
+                grant.Region, "transcript", CancellationToken.None, bot.Time.GetUtcNow());
+        }
+
         InboundMessage? last = null;
         var counter = 0;
         for (var i = 0; i < transcript.Steps.Count; i++)

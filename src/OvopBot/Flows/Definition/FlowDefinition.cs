@@ -12,8 +12,11 @@ public sealed class FlowDefinition
         IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowSection> sections,
         IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> commands,
         IReadOnlyDictionary<string, LocalizedText> texts, TimeSpan resumeAfter,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? staffCommands = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? staffCommands = null,
+        FlowKind kind = FlowKind.Registration, IReadOnlyList<FlowEntry>? entries = null)
     {
+        Kind = kind;
+        Entries = entries ?? [];
         StaffCommands = staffCommands ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
         Id = id;
         Version = version;
@@ -29,6 +32,9 @@ public sealed class FlowDefinition
     }
 
     public string Id { get; }
+    public FlowKind Kind { get; }
+    /// <summary>Staff flows: the staff commands that start a dialog, and where.</summary>
+    public IReadOnlyList<FlowEntry> Entries { get; }
     public int Version { get; }
     public string SourceFile { get; }
     /// <summary>Languages every text must have; the first is the default.</summary>
@@ -43,11 +49,11 @@ public sealed class FlowDefinition
     public IReadOnlyList<FlowSection> Sections { get; }
     /// <summary>Keywords of each global command, per language.</summary>
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
-    /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
-    public static readonly IReadOnlyList<string> StaffCommandNames =
-        ["summary", "missing", "broadcast", "broadcast_status", "export", "more", "confirm", "cancel"];
-
-    /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
+    /// <summary>
+    /// Keywords of each staff command, per language (a staff flow's <c>staff_commands:</c>); understood only from
+    /// people with a staff role. A command either starts a dialog (<see cref="Entries"/>) or is named in a waiting
+    /// node's <c>on:</c> (more, confirm, cancel).
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }
     /// <summary>Shared texts (help, errors, progress…), by key.</summary>
     public IReadOnlyDictionary<string, LocalizedText> Texts { get; }

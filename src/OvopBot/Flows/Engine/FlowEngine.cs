@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Actions;
 using OvopBot.Flows.Answers;
 using OvopBot.Flows.Definition;
 using OvopBot.Understanding;
@@ -55,11 +56,44 @@ public sealed class FlowEngine
         return step.Finish();
     }
 
-    /// <summary>The question a person is at, rendered again (for reminders: "you were here").</summary>
-    public OutboundMessage? CurrentQuestion(FlowDefinition flow, SessionState state) =>
-        state.Status == SessionStatus.Active && state.NodeId is { } id
-            ? MessageRenderer.Question(flow, flow.Node(id), state.Language)
-            : null;
+    // ---- staff dialogs (kind: staff) -----------------------------------------------------------------------------
+
+    /// <summary>A staff command starts its dialog at its entry node (any open dialog is closed).</summary>
+    public static DialogResult StartDialog(FlowDefinition flow, string language, FlowEntry entry, DialogState state, string input) =>
+        DialogRunner.Start(flow, language, entry, state, input);
+
+    /// <summary>The next message of a staff member whose dialog waits for one.</summary>
+    public static DialogResult ContinueDialog(FlowDefinition flow, string language, DialogState state, string input, string? command) =>
+        DialogRunner.Continue(flow, language, state, input, command);
+
+    /// <summary>Resumes a dialog stopped at an action with what the action gave (goflow's resume).</summary>
+    public static DialogResult ResumeDialog(FlowDefinition flow, string language, DialogState state, ActionOutcome outcome,
+        IReadOnlyList<OutboundMessage> repliesSoFar) =>
+        DialogRunner.Resume(flow, language, state, outcome, repliesSoFar);
+
+    /// <summary>
+    /// Resumes a conversation with a timer. A reminder re-asks the current question between the reminder texts and
+    /// counts as activity, so the next message answers it instead of being greeted "welcome back"; a conversation not
+    /// waiting at a question is left as it is (no reply).
+    /// </summary>
+    public static StepResult Resume(FlowDefinition flow, SessionState state, TimerFired timer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(timer);
+        if (timer.Name != TimerFired.Reminder || state.Status != SessionStatus.Active || state.NodeId is not { } id || !flow.TryGetNode(id, out var node))
+        {
+            return new StepResult(state, [], []);
+        }
+
+        var language = state.Language;
+        var question = MessageRenderer.Question(flow, node, language);
+        var intro = Progress(flow, id, language) is { Length: > 0 } progress
+            ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
+            : flow.Text("reminder", language);
+        var reminder = question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
+        return new StepResult(state with { LastActivityAt = now, Pending = null }, [reminder], []);
+    }
 
     /// <summary>"Bagian 3 dari 7: Produk" for the node, or null when it belongs to no section.</summary>
     public static string? Progress(FlowDefinition flow, string? nodeId, string language)

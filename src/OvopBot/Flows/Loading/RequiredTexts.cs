@@ -25,19 +25,14 @@ internal static class RequiredTexts
         "reminder", "reminder_progress", "reminder_footer",
     ];
 
-    /// <summary>Texts needed only by flows that define <c>staff_commands:</c> (summary, missing villages, broadcasts).</summary>
+    /// <summary>
+    /// Texts of the staff flow that workers outside a dialog use (the broadcast's final report, the exported file's
+    /// message); the dialogs' own texts are declared by their actions (<see cref="OvopBot.Flows.Actions.DialogActionAttribute"/>).
+    /// </summary>
     public static readonly IReadOnlyList<string> StaffKeys =
     [
-        "staff_summary_header", "staff_summary_line", "staff_summary_footer", "staff_missing_header", "staff_missing_line",
-        "staff_missing_contact", "staff_missing_no_contact", "staff_missing_more", "staff_missing_end", "staff_missing_none",
-        "staff_broadcast_target", "staff_broadcast_area", "staff_broadcast_area_line", "staff_broadcast_text",
-        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_confirm_hint",
-        "staff_broadcast_nobody", "staff_broadcast_refused", "staff_broadcast_queued", "staff_broadcast_already_sent",
-        "staff_broadcast_cancelled", "staff_broadcast_progress", "staff_broadcast_done", "staff_broadcast_report", "staff_broadcast_none",
-        "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
-        "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
-        "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
-        "staff_export_kind_conversations", "staff_export_kind_contacts",
+        "staff_broadcast_report", "staff_export_ready", "staff_export_empty", "staff_export_too_large", "staff_export_failed",
+        "staff_export_kind_submissions", "staff_export_kind_requests", "staff_export_kind_conversations", "staff_export_kind_contacts",
     ];
 
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>

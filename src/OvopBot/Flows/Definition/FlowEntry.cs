@@ -1,0 +1,7 @@
+namespace OvopBot.Flows.Definition;
+
+/// <summary>
+/// Where a staff command starts its dialog (<c>entries:</c>): the node, the role it needs (<c>facilitator</c>, or
+/// <c>admin</c>), and whether it runs aside, leaving an open dialog as it was (a status asked mid-broadcast).
+/// </summary>
+public sealed record FlowEntry(string Command, string Start, string Role, bool Aside, int Line);
