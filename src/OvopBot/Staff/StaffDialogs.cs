@@ -21,8 +21,7 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
     ILogger<StaffDialogs> logger)
 {
     private readonly Lazy<IReadOnlyDictionary<string, IDialogActions>> _handlers = new(() => DialogActionCatalog.Handlers(services));
-    private readonly Dictionary<FlowDefinition, StaffCommandMatcher> _matchers = [];
-    private readonly Lock _matchersLock = new();
+    private readonly PerFlow<StaffCommandMatcher> _matchers = new(flow => new StaffCommandMatcher(flow));
 
     /// <summary>The staff flow, when the flows folder has one.</summary>
     public FlowDefinition? Flow => flows.TryGet(options.Value.StaffFlow, out var flow) ? flow : null;
@@ -47,7 +46,7 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         var staff = new StaffMember(stored.ContactId, new ContactRef(message.Channel, message.Address).ToString(), language, scopes,
             await roles.RegionsAsync(stored.ContactId, StaffRole.Admin, cancellationToken));
         var input = text.Trim();
-        var command = Matcher(flow).Match(input);
+        var command = _matchers[flow].Match(input);
         var loaded = DialogStateStore.Load(write, stored.ContactId) ?? new DialogState();
         var state = loaded;
         var turn = new Turn(write, flow, staff, input, command, now);
@@ -120,20 +119,6 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
     {
         DialogStateStore.Save(write, contactId, state, now);
         return new StaffAnswer(replies, turn.AfterCommit);
-    }
-
-    private StaffCommandMatcher Matcher(FlowDefinition flow)
-    {
-        lock (_matchersLock)
-        {
-            if (!_matchers.TryGetValue(flow, out var matcher))
-            {
-                matcher = new StaffCommandMatcher(flow);
-                _matchers[flow] = matcher;
-            }
-
-            return matcher;
-        }
     }
 
     private sealed record Turn(WriteTransaction Write, FlowDefinition Flow, StaffMember Staff, string Input, string? Command, DateTimeOffset Now)

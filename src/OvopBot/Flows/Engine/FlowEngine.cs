@@ -25,8 +25,7 @@ public sealed class FlowEngine
     public const int MaxNodesPerStep = 200;
 
     private readonly IReadOnlyDictionary<AnswerKind, IAnswerInterpreter> _interpreters;
-    private readonly Dictionary<FlowDefinition, CommandMatcher> _commands = [];
-    private readonly Lock _commandsLock = new();
+    private readonly PerFlow<CommandMatcher> _commands = new(flow => new CommandMatcher(flow));
 
     public FlowEngine(IEnumerable<IAnswerInterpreter> interpreters)
     {
@@ -112,19 +111,7 @@ public sealed class FlowEngine
         });
     }
 
-    internal CommandMatcher Commands(FlowDefinition flow)
-    {
-        lock (_commandsLock)
-        {
-            if (!_commands.TryGetValue(flow, out var matcher))
-            {
-                matcher = new CommandMatcher(flow);
-                _commands[flow] = matcher;
-            }
-
-            return matcher;
-        }
-    }
+    internal CommandMatcher Commands(FlowDefinition flow) => _commands[flow];
 
     // ---- dispatch ------------------------------------------------------------------------------------------------
 
