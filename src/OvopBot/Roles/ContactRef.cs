@@ -16,7 +16,7 @@ public sealed record ContactRef(string Channel, string Address)
 
         var channel = text[..colon].Trim().ToLowerInvariant();
         var address = text[(colon + 1)..].Trim();
-        if (ChannelNames.Find(channel) is not { } known || address.Length == 0)
+        if (ChannelModules.Find(channel) is not { } known || address.Length == 0)
         {
             return false;
         }

@@ -16,9 +16,6 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
 {
     public const string ChannelName = "telegram";
 
-    /// <summary>Telegram addresses are chat ids, kept as written.</summary>
-    public static readonly Abstractions.ChannelName Name = Abstractions.ChannelName.AsWritten(ChannelName);
-
     /// <summary>Update types the bot asks for, named so that a changed Telegram default cannot surprise us.</summary>
     public static readonly IReadOnlyList<string> AllowedUpdates =
         ["message", "edited_message", "callback_query", "my_chat_member"];

@@ -17,6 +17,6 @@ public sealed class WhatsAppCustomerWindow(CustomerWindowStore store, IOptions<W
     public Task<DateTimeOffset?> LastInboundAtAsync(string address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return store.LastInboundAtAsync(Channel, WhatsAppWebhookMapper.Name.NormalizeAddress(address), cancellationToken);
+        return store.LastInboundAtAsync(Channel, address.TrimStart('+'), cancellationToken);
     }
 }

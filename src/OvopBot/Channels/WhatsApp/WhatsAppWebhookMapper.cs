@@ -14,9 +14,6 @@ public static class WhatsAppWebhookMapper
 {
     public const string Channel = "whatsapp";
 
-    /// <summary>WhatsApp addresses are stored without '+', as the Cloud API gives them (wa_id digits).</summary>
-    public static readonly ChannelName Name = new(Channel, address => address.TrimStart('+'));
-
     /// <summary>Maps a parsed payload; changes for another phone number id than <paramref name="phoneNumberId"/> are skipped.</summary>
     public static WhatsAppWebhookBatch Map(JsonElement root, string? phoneNumberId, DateTimeOffset now)
     {
