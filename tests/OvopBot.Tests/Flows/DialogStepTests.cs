@@ -14,18 +14,9 @@ namespace OvopBot.Tests.Flows;
 /// </summary>
 public sealed class DialogStepTests
 {
-    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "OvopBot.Tests", "Flows", "Dialogs");
+    private static string Folder => DataFiles.Folder(Path.Combine("Flows", "Dialogs"));
 
-    public static TheoryData<string> Tables()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Tables() => DataFiles.In(Path.Combine("Flows", "Dialogs"), withExtension: false);
 
     [Theory]
     [MemberData(nameof(Tables))]

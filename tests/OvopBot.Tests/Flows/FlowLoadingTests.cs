@@ -18,16 +18,7 @@ public sealed class FlowLoadingTests
         return string.Join('\n', lines[start..end]);
     }
 
-    public static TheoryData<string> BrokenFlows()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(BrokenFolder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> BrokenFlows() => DataFiles.In(Path.Combine("Flows", "Broken"));
 
     [Theory]
     [MemberData(nameof(BrokenFlows))]

@@ -18,18 +18,9 @@ namespace OvopBot.Tests.Flows;
 /// </summary>
 public sealed class InterpreterTableTests
 {
-    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "OvopBot.Tests", "Flows", "Interpreters");
+    private static string Folder => DataFiles.Folder(Path.Combine("Flows", "Interpreters"));
 
-    public static TheoryData<string> Tables()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Tables() => DataFiles.In(Path.Combine("Flows", "Interpreters"), withExtension: false);
 
     [Theory]
     [MemberData(nameof(Tables))]

@@ -64,6 +64,13 @@ public sealed class FlowDefinition
 
     public bool TryGetNode(string id, out FlowNode node) => _byId.TryGetValue(id, out node!);
 
+    /// <summary>
+    /// The answer field the exports know as <paramref name="exportAs"/> (a node's <c>export: { as: … }</c>), or
+    /// <paramref name="fallback"/> when no node declares it (test flows).
+    /// </summary>
+    public string FieldFor(string exportAs, string fallback) =>
+        Nodes.FirstOrDefault(n => n.ExportAs == exportAs && n.Save is not null)?.Save ?? fallback;
+
     /// <summary>The shared text in the language, with <c>{name}</c> placeholders filled.</summary>
     public string Text(string key, string language, IReadOnlyDictionary<string, string>? values = null) =>
         TextFormatter.Format(Texts[key].Get(language), values);

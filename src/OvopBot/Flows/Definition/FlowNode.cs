@@ -32,6 +32,15 @@ public sealed class FlowNode
     public LocalizedText? Invalid { get; init; }
     /// <summary>For <c>end</c> nodes: the session ends as submitted or declined (a staff dialog: done or pass).</summary>
     public EndKind End { get; init; }
+    /// <summary>
+    /// <c>export: { as: NAME }</c>: the name the exports know this field by (<c>product_name</c>), so renaming
+    /// <c>save:</c> moves the column instead of emptying it.
+    /// </summary>
+    public string? ExportAs { get; init; }
+    /// <summary><c>export: { header: {…} }</c>: the column header; default the node's <c>label</c>.</summary>
+    public LocalizedText? ExportHeader { get; init; }
+    /// <summary><c>export: { type: money }</c>: the column type; default derived from <c>expect</c>.</summary>
+    public string? ExportType { get; init; }
     /// <summary>A shared text (<c>texts:</c>) this node says, instead of its own <see cref="Text"/>.</summary>
     public string? TextKey { get; init; }
     /// <summary>Staff dialogs: the named action this node asks the processor to apply (<c>broadcast.preview</c>).</summary>

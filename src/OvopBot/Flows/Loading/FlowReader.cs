@@ -16,8 +16,13 @@ internal sealed class FlowReader
     private static readonly string[] NodeKeys =
     [
         "ask", "say", "text", "action", "expect", "section", "options", "save", "label", "next", "on", "when", "optional",
-        "min", "max", "unit", "invalid", "end",
+        "min", "max", "unit", "invalid", "end", "export",
     ];
+
+    private static readonly string[] ExportKeys = ["as", "header", "type"];
+
+    /// <summary>The column types an <c>export: { type: … }</c> may name (the exports' <c>ColumnType</c>, lower case).</summary>
+    internal static readonly string[] ExportTypes = ["text", "phone", "number", "money", "datetime", "list"];
 
     private static readonly string[] EntryKeys = ["start", "role", "aside"];
 
@@ -412,8 +417,33 @@ internal sealed class FlowReader
             return null;
         }
 
+        var export = map.Find("export");
+        YamlMap? exportMap = null;
+        if (export is not null)
+        {
+            exportMap = export.Value as YamlMap;
+            if (exportMap is null || map.Find("save") is null)
+            {
+                Error(export.Line, $"node '{id}': 'export' belongs to a question that saves, e.g. export: {{ as: product_name }}");
+                exportMap = null;
+            }
+            else
+            {
+                CheckKeys(exportMap, ExportKeys, $"node '{id}' export");
+            }
+        }
+
+        var exportType = exportMap is null ? null : OptionalScalar(exportMap, "type");
+        if (exportType is not null && !ExportTypes.Contains(exportType))
+        {
+            Error(exportMap!.Find("type")!.Line, $"node '{id}': export type must be one of {string.Join(", ", ExportTypes)}");
+        }
+
         return new FlowNode
         {
+            ExportAs = exportMap is null ? null : OptionalScalar(exportMap, "as"),
+            ExportHeader = exportMap?.Find("header") is { } header ? ReadText(header.Value, $"node '{id}' export header") : null,
+            ExportType = exportType,
             Id = id,
             Line = line,
             Expect = expect,

@@ -44,6 +44,11 @@ internal static class FlowValidator
             }
         }
 
+        foreach (var twice in flow.Nodes.Where(n => n.ExportAs is not null).GroupBy(n => n.ExportAs).Where(g => g.Count() > 1))
+        {
+            Error(twice.Last().Line, $"node '{twice.Last().Id}': export name '{twice.Key}' is already used by node '{twice.First().Id}'");
+        }
+
         foreach (var node in flow.Nodes.Where(n => n.TextKey is not null && !flow.Texts.ContainsKey(n.TextKey)))
         {
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
