@@ -6,7 +6,8 @@ using OvopBot.Benchmarks.Exports;
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- conversations [--people 500] [--parallel 8]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- exports-scale   (1,000,000 messages, 83,762 villages)
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- telegram [--people 500] [--rate 30]
-//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- broadcast [--rate 30] [--chatters 5] [--think-seconds 10] [--send-rate 30]   (3,442 NTT villages)
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- broadcast [--people 3442] [--model both|bucket|window] [--rate 30] [--chatters 5] [--think-seconds 10] [--send-rate 30]
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- whatsapp-broadcast [--people 20000] [--rate 80] [--model window|bucket|both] [--open-window 0.1] [--chatters 5] [--parallel 8]
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "exports-scale-one" => ExportScale.RunOne(args),
     "broadcast" => await OvopBot.Benchmarks.Broadcasts.BroadcastLoad.RunAsync(args[1..]),
     "telegram" => await OvopBot.Benchmarks.Telegram.TelegramLoad.RunAsync(args[1..]),
+    "whatsapp-broadcast" => await OvopBot.Benchmarks.Broadcasts.WhatsAppBroadcastLoad.RunAsync(args[1..]),
     _ => Run(args),
 };
 

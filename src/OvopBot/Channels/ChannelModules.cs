@@ -1,5 +1,6 @@
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Console;
+using OvopBot.Channels.Sms;
 using OvopBot.Channels.Telegram;
 using OvopBot.Channels.WhatsApp;
 
@@ -12,6 +13,7 @@ public static class ChannelModules
     [
         new TelegramChannel(),
         new WhatsAppChannel(),
+        new SmsChannelModule(),
         new ConsoleChannelModule(),
     ];
 

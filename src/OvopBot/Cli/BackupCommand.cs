@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Hosting;
 using OvopBot.Storage;
@@ -19,11 +18,7 @@ internal static class BackupCommand
             using var host = CliHost.Build(result.UnmatchedTokens);
             var database = host.Services.GetRequiredService<SqliteDatabase>();
             var target = Path.GetFullPath(result.GetValue(to)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            using var source = database.Open();
-            using var destination = new SqliteConnection($"Data Source={target};Pooling=False");
-            destination.Open();
-            source.BackupDatabase(destination);
+            DatabaseBackup.Write(database, target);
             Console.WriteLine($"Backed up {database.Path} to {target}");
             return 0;
         });

@@ -8,7 +8,7 @@ namespace OvopBot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["run", "chat", "flows", "backup", "regions", "export", "roles", "invite", "broadcast", "doctor", "web", "messages", "-h", "--help", "-?", "--version"];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -29,6 +29,9 @@ public static class CliApp
             InviteCommand.Create(),
             RegionsCommand.Create(),
             BroadcastCommand.Create(),
+            DoctorCommand.Create(),
+            WebCommand.Create(),
+            MessagesCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OvopBot.Channels.Sms;
 using OvopBot.Flows.Diagrams;
 using OvopBot.Flows.Loading;
 using OvopBot.Hosting;
@@ -22,6 +23,18 @@ internal static class FlowsCommand
             }
 
             if (catalog is null)
+            {
+                return 1;
+            }
+
+            // Over SMS every message must fit in 3 parts; texts that do not need an sms: short form.
+            var tooLong = SmsFlowCheck.Check(catalog);
+            foreach (var error in tooLong)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            if (tooLong.Count > 0)
             {
                 return 1;
             }

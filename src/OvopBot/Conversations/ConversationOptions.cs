@@ -17,4 +17,20 @@ public sealed class ConversationOptions
     /// <summary>How many workers step conversations; one person's messages always go to the same worker, in order.</summary>
     [Range(1, 64, ErrorMessage = "Conversations:Workers must be between 1 and 64")]
     public int Workers { get; set; } = 4;
+
+    /// <summary>Attempts at stepping a message before it becomes a dead letter (the person gets an apology).</summary>
+    [Range(1, 20, ErrorMessage = "Conversations:MaxAttempts must be between 1 and 20")]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The wait before the second attempt; it doubles for each further one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Conversations:RetryDelay must be between 0 and 10 minutes")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Messages one person may have stepped per minute once the burst is used; the rest wait, in order.</summary>
+    [Range(1, 6000, ErrorMessage = "Conversations:PerSenderPerMinute must be between 1 and 6000")]
+    public int PerSenderPerMinute { get; set; } = 20;
+
+    /// <summary>Messages one person may send at once before the per-minute pace applies (a few lines pasted together).</summary>
+    [Range(1, 1000, ErrorMessage = "Conversations:PerSenderBurst must be between 1 and 1000")]
+    public int PerSenderBurst { get; set; } = 8;
 }

@@ -1,8 +1,15 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using Dapper;
+using OvopBot.ChatExports;
+using OvopBot.Flows.Definition;
+using OvopBot.Privacy;
+using OvopBot.Records;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.Roles;
 using OvopBot.Staff;
@@ -11,14 +18,14 @@ using OvopBot.Storage;
 namespace OvopBot.Conversations;
 
 /// <summary>
-/// The router: for each stored inbound message, ONE place decides who answers, in order — an invite code, the
-/// person's open staff dialog, a staff command, the registration flow — and commits everything that caused in ONE
-/// transaction: the new session state, the submission, the contact's flags, staff dialog state with its drafts and
-/// requests, the replies in the outbox, and the message marked processed. A crash before the commit leaves the
-/// message unprocessed (it is stepped again at restart); a crash after it leaves nothing to redo.
+/// Steps one stored inbound message through the engine and commits everything it caused in ONE transaction: the
+/// new session state, the submission, the contact's flags, the replies in the outbox, and the message marked
+/// processed. A crash before the commit leaves the message unprocessed (it is stepped again at restart); a crash
+/// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs staff, ILogger<ConversationProcessor> logger)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, StaffDesk staff,
+    IOptions<ChatExportOptions> chatExports, ILogger<ConversationProcessor> logger, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -30,7 +37,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Routed routed;
+        IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
+        var started = Stopwatch.GetTimestamp();
+        var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
+        var others = new HashSet<string>(StringComparer.Ordinal);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             if (InboundStore.Insert(write, message) is not { } stored)
@@ -38,18 +49,37 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            routed = await RouteAsync(write, stored, cancellationToken);
+            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             write.Commit();
         }
 
-        return await AfterCommitAsync(message.Channel, routed, cancellationToken);
+        await AfterCommitAsync(afterCommit, cancellationToken);
+        Notify(message.Channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(message.Channel, Stopwatch.GetElapsedTime(started));
+        return replies;
     }
 
     /// <summary>Steps a stored message unless it was already processed; returns the replies it produced.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
-        Routed routed;
+        IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
         string channel;
+        StaffAnswer? staffAnswer;
+        var started = Stopwatch.GetTimestamp();
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        await using (var read = database.Open())
+        {
+            // The older staff desk (review, web link) answers before the write lock is taken; the staff dialogs inside it.
+            var peek = InboundQueries.ById(read, inboundId);
+            if (peek is null || peek.Processed)
+            {
+                return [];
+            }
+
+            staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
+        }
+
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
@@ -59,34 +89,65 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            routed = await RouteAsync(write, stored, cancellationToken);
+            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             write.Commit();
         }
 
-        return await AfterCommitAsync(channel, routed, cancellationToken);
+        await AfterCommitAsync(afterCommit, cancellationToken);
+        Notify(channel, replies, staffAnswer, others);
+        OvopMetrics.MessageStepped(channel, Stopwatch.GetElapsedTime(started));
+        return replies;
     }
 
-    private async Task<IReadOnlyList<OutboundMessage>> AfterCommitAsync(string channel, Routed routed, CancellationToken cancellationToken)
+    /// <summary>Work a step leaves for after its commit (enqueue a confirmed broadcast, wake the export worker).</summary>
+    private static async Task AfterCommitAsync(IReadOnlyList<Func<CancellationToken, Task>> work, CancellationToken cancellationToken)
     {
-        foreach (var work in routed.AfterCommit)
+        foreach (var item in work)
         {
-            await work(cancellationToken);
+            await item(cancellationToken);
         }
+    }
 
-        if (routed.Replies.Count > 0)
+    /// <param name="others">Channels of other people the step told something (a proposal's respondent, area staff).</param>
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer, HashSet<string> others)
+    {
+        if (replies.Count > 0)
         {
             signals.Outbox(channel).Notify();
         }
 
-        return routed.Replies;
+        foreach (var other in others.Where(o => o != channel || replies.Count == 0))
+        {
+            signals.Outbox(other).Notify();
+        }
+
+        if (others.Contains(ErasedMarker))
+        {
+            signals.Privacy.Notify();
+        }
+
+        if (staffAnswer?.Export is not null)
+        {
+            signals.ChatExports.Notify();
+        }
     }
 
-    /// <summary>The routing itself, inside the caller's transaction: who answers, then the session, outbox and processed mark.</summary>
-    private async Task<Routed> RouteAsync(WriteTransaction write, StoredInbound stored, CancellationToken cancellationToken)
+    /// <summary>Put among the channels to wake when a step erased someone: the privacy worker finishes the erasure.</summary>
+    private const string ErasedMarker = "(erased)";
+
+    /// <summary>
+    /// The router, inside the caller's transaction: who answers — (1) an invite code, (2) the person's open staff dialog
+    /// and (3) a staff command of the staff flow, then the older staff desk's answer, (4) the registration flow — then
+    /// the events, outbox, session and processed mark.
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> StepAsync(
+        WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others, CancellationToken cancellationToken)
     {
-        var flow = flows[options.Value.Flow];
-        var now = time.GetUtcNow();
+        fault?.Before(stored);
         var message = stored.Message;
+        // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
+        var flow = flows.For(options.Value.Flow, message.Channel);
+        var now = time.GetUtcNow();
         var (loaded, submissionId) = SessionStore.Load(write, stored.ContactId);
         var state = loaded ?? new SessionState
         {
@@ -99,27 +160,36 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
+        if (staffAnswer is not null)
+        {
+            StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
+            if (staffAnswer.Export is { } export)
+            {
+                ChatExportStore.Enqueue(write, stored.ContactId, export, now);
+            }
+        }
+
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
         StepResult result;
-        // 1. An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
-        //    registration or a staff dialog neither counts as an answer nor moves the conversation.
+        // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
+        // registration or a staff dialog neither counts as an answer nor moves the conversation.
         if (message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code)
         {
             result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
         }
-        // 2–3. The person's open staff dialog, then a staff command (facilitators and admins only).
-        else if (await staff.TryAnswerAsync(write, stored, now, cancellationToken) is { } staffAnswer)
+        else if (await dialogs.TryAnswerAsync(write, stored, now, cancellationToken) is { } dialogAnswer)
         {
-            result = new StepResult(state, staffAnswer.Replies, []);
-            afterCommit = staffAnswer.AfterCommit;
+            result = new StepResult(state, dialogAnswer.Replies, []);
+            afterCommit = dialogAnswer.AfterCommit;
         }
-        // 4. The registration flow.
         else
         {
-            result = engine.Step(flow, state, message, now, new StoreFlowContext(write, submissionId));
+            result = staffAnswer?.Replies is { } staffReplies
+                ? new StepResult(state, staffReplies, [])
+                : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
         }
 
-        (state, submissionId) = ApplyEvents(write, stored.ContactId, result, submissionId, now);
+        (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);
         var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
         {
@@ -129,19 +199,39 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
         SessionStore.Save(write, stored.ContactId, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
-        return new Routed(replies, afterCommit);
+        return (replies, afterCommit);
     }
 
-    private (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, long contactId,
-        StepResult result, long? submissionId, DateTimeOffset now)
+    private (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, FlowDefinition flow, StoredInbound stored,
+        StepResult result, long? submissionId, DateTimeOffset now, HashSet<string> others)
     {
+        var contactId = stored.ContactId;
         var state = result.State;
         foreach (var e in result.Events)
         {
             switch (e)
             {
+                case ConsentAnswered consent:
+                    ConsentRecord.Add(write, contactId, consent.Given, ConsentRecord.Version(flow, state.Language), stored.Message.Channel, now);
+                    break;
+                case ErasureRequested:
+                    PrivacyEraser.Erase(write, contactId, Path.GetFullPath(chatExports.Value.Folder), now);
+                    others.Add(ErasedMarker);
+                    return (result.State, null);
+                case ProposalCompleted proposal:
+                    others.UnionWith(ProposalService.Add(write, flow, proposal.SubmissionId, contactId, proposal.Answers, now));
+                    // The proposal is kept next to the record; the proposer's draft of it is not a record of its own.
+                    SubmissionStore.DeleteDraft(write, submissionId);
+                    return (state, null);
+                case FacilitatorAsked asked:
+                    others.UnionWith(AskFacilitators(write, flow, contactId, stored.Message, state, asked.VillageCode, now));
+                    break;
                 case OptedOut:
                     ContactStore.SetOptedOut(write, contactId, true);
+                    break;
+                case StepLimitReached limit:
+                    logger.LogError("Flow {Flow} stopped at node {Node} for contact {Contact}: more than {Limit} nodes in one step (the flow loops)",
+                        limit.FlowId, limit.NodeId, contactId, FlowEngine.MaxNodesPerStep);
                     break;
                 case OptedIn:
                     ContactStore.SetOptedOut(write, contactId, false);
@@ -159,10 +249,6 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                     // Starting over after a submit begins a new draft; the submitted record stays as it was.
                     submissionId = null;
                     state = state with { Reference = null };
-                    break;
-                case StepLimitReached limit:
-                    logger.LogError("Flow {Flow} stopped at node {Node} for contact {Contact}: more than {Limit} nodes in one step (the flow loops)",
-                        limit.FlowId, limit.NodeId, contactId, FlowEngine.MaxNodesPerStep);
                     break;
             }
         }
@@ -182,17 +268,40 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         if (result.Events.OfType<SubmissionCompleted>().FirstOrDefault() is { } completed)
         {
             submissionId ??= SubmissionStore.CreateDraft(write, contactId, completed.Answers, now);
-            var reference = SubmissionStore.Submit(write, submissionId.Value, contactId, completed.Answers, now);
+            var reason = completed.Fixed is { Count: > 0 } fixedFields ? "fixed: " + string.Join(", ", fixedFields) : "submitted";
+            var reference = SubmissionStore.Submit(write, submissionId.Value, contactId, completed.Answers, now, reason);
             state = state with { Reference = reference };
         }
 
+        if (result.Events.OfType<ConversationDeclined>().Any())
+        {
+            // Declining keeps only what is needed to remember the "no": the consent row and the session.
+            PrivacyEraser.ForgetDeclined(write, contactId);
+            submissionId = null;
+        }
+
         return (state, submissionId);
+    }
+
+    /// <summary>Tells the village's facilitators (or admins) that this person asks about its record, with how to reach them.</summary>
+    private static IEnumerable<string> AskFacilitators(WriteTransaction write, FlowDefinition flow, long contactId, InboundMessage message,
+        SessionState state, string villageCode, DateTimeOffset now)
+    {
+        var village = write.Connection.QueryFirstOrDefault<string?>(
+            "SELECT village_name FROM submissions WHERE village_code = @villageCode AND status = 'submitted' ORDER BY id LIMIT 1",
+            new { villageCode }, write.Transaction) ?? villageCode;
+        var values = new Dictionary<string, string>
+        {
+            ["village"] = village,
+            ["person"] = state.Answers.GetValueOrDefault("respondent.name")?.ToString() ?? message.DisplayName ?? "-",
+            ["contact"] = $"{message.Channel}:{message.Address}",
+        };
+        return AreaStaff.Of(write, villageCode).Where(id => id != contactId)
+            .Select(staff => PersonNotice.Send(write, flow, staff, "staff_ask_notice", values, now)).OfType<string>().ToList();
     }
 
     private static OutboundMessage WithReference(OutboundMessage message, string? reference) =>
         reference is not null && message.Text.Contains(ReferencePlaceholder, StringComparison.Ordinal)
             ? message with { Text = message.Text.Replace(ReferencePlaceholder, reference, StringComparison.Ordinal) }
             : message;
-
-    private sealed record Routed(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit);
 }

@@ -10,9 +10,11 @@ namespace OvopBot.Conversations;
 /// Steps committed inbound messages. Contacts are split over <see cref="ConversationOptions.Workers"/> workers by
 /// contact id, so one person's messages are handled in order by one worker while other people's go on in
 /// parallel (a slow media download holds up only its own partition). Messages left unprocessed by a crash are
-/// picked up at start.
+/// picked up at start. Each pass takes one message per person, so people are served in turn; a person writing faster
+/// than <see cref="ConversationOptions.PerSenderPerMinute"/> waits (in order, told once), and a message that fails
+/// is retried later or dead-lettered by the <see cref="InboundGuard"/> while the others go on.
 /// </summary>
-public sealed class InboundProcessorService(SqliteDatabase database, ConversationProcessor processor,
+public sealed class InboundProcessorService(SqliteDatabase database, InboundGuard guard,
     IEnumerable<IMediaFetcher> fetchers, IOptions<ConversationOptions> options, Signals signals, TimeProvider time,
     ILogger<InboundProcessorService> logger) : BackgroundService
 {
@@ -44,26 +46,62 @@ public sealed class InboundProcessorService(SqliteDatabase database, Conversatio
 
     private async Task RunWorkerAsync(int partition, int partitions, CancellationToken stoppingToken)
     {
+        var pace = new SenderPace(options.Value.PerSenderBurst, options.Value.PerSenderPerMinute);
+        var toldToWait = new HashSet<long>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                IReadOnlyList<StoredInbound> batch;
+                IReadOnlyList<InboundHead> heads;
                 using (var connection = database.Open())
                 {
-                    batch = InboundQueries.Unprocessed(connection, partition, partitions, 50);
+                    heads = InboundQueries.Heads(connection, partition, partitions, 200);
                 }
 
-                foreach (var stored in batch)
+                var now = time.GetUtcNow();
+                var wakeAt = now + IdlePoll;
+                var stepped = 0;
+                foreach (var head in heads)
                 {
+                    var contact = head.Stored.ContactId;
+                    if (head.NextAttemptAt is { } retryAt && retryAt > now)
+                    {
+                        wakeAt = Earliest(wakeAt, retryAt); // backing off after a failure: the others go on meanwhile
+                        continue;
+                    }
+
+                    if (pace.TryTake(contact, time.GetUtcNow()) is { } ready)
+                    {
+                        // Writing faster than anyone answers: the excess waits in order; say so once per backlog.
+                        wakeAt = Earliest(wakeAt, ready);
+                        if (toldToWait.Add(contact))
+                        {
+                            await guard.TellToWaitAsync(head.Stored);
+                        }
+
+                        continue;
+                    }
+
+                    if (head.Waiting <= 1)
+                    {
+                        toldToWait.Remove(contact);
+                    }
+
+                    // Every log line about this message carries who sent it and which one it is (never its text).
+                    using var scope = logger.BeginScope(new Dictionary<string, object>
+                    {
+                        ["ContactId"] = contact, ["MessageId"] = head.Stored.Id, ["Channel"] = head.Stored.Message.Channel,
+                    });
                     // Finish the message in hand even when shutdown starts: it is cheap and avoids a re-step later.
-                    await FetchMediaAsync(stored, stoppingToken);
-                    await processor.ProcessAsync(stored.Id, CancellationToken.None);
+                    await guard.TryProcessAsync(head, () => FetchMediaAsync(head.Stored, stoppingToken));
+                    stepped++;
                 }
 
-                if (batch.Count == 0)
+                pace.Forget(time.GetUtcNow());
+                if (stepped == 0)
                 {
-                    await _workerSignals[partition].WaitAsync(IdlePoll, time, stoppingToken);
+                    var wait = wakeAt - time.GetUtcNow();
+                    await _workerSignals[partition].WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,11 +110,14 @@ public sealed class InboundProcessorService(SqliteDatabase database, Conversatio
             }
             catch (Exception e)
             {
+                // Only the store itself failing lands here (a step's failure is the guard's): wait and look again.
                 logger.LogError(e, "Inbound worker {Partition} failed; retrying shortly", partition);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private async Task FetchMediaAsync(StoredInbound stored, CancellationToken cancellationToken)
     {

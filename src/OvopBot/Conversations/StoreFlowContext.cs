@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using OvopBot.Flows.Engine;
+using OvopBot.Privacy;
+using OvopBot.Records;
 using OvopBot.Storage;
 
 namespace OvopBot.Conversations;
 
 /// <summary>Answers the engine's questions about other submissions from the store, inside the step's transaction.</summary>
-internal sealed class StoreFlowContext(WriteTransaction write, long? ownSubmissionId) : IFlowContext
+internal sealed class StoreFlowContext(WriteTransaction write, long contactId, long? ownSubmissionId) : IFlowContext
 {
     public ExistingSubmission? FindSubmission(string villageCode)
     {
@@ -25,7 +27,7 @@ internal sealed class StoreFlowContext(WriteTransaction write, long? ownSubmissi
 
         var answers = JsonNode.Parse(r.AnswersJson)!.AsObject();
         return new ExistingSubmission(r.Id, r.Status, answers["product.name"]?.ToString(), answers["respondent.name"]?.ToString(),
-            DbTime.ReadNullable(r.SubmittedAt));
+            DbTime.ReadNullable(r.SubmittedAt), RecordAccess.MayUpdate(write.Connection, write.Transaction, r.Id, contactId));
     }
 
     public IReadOnlyDictionary<string, JsonNode?> SubmissionAnswers(long submissionId)
@@ -34,4 +36,6 @@ internal sealed class StoreFlowContext(WriteTransaction write, long? ownSubmissi
             new { submissionId }, write.Transaction);
         return JsonSerializer.Deserialize<Dictionary<string, JsonNode?>>(json, SessionStore.Json) ?? [];
     }
+
+    public PersonalData? PersonalData() => PersonalDataQuery.Load(write.Connection, write.Transaction, contactId);
 }

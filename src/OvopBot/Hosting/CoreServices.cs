@@ -10,6 +10,7 @@ using OvopBot.Flows.Answers;
 using OvopBot.Outbox;
 using OvopBot.Regions;
 using OvopBot.Storage;
+using OvopBot.Web;
 
 namespace OvopBot.Hosting;
 
@@ -39,12 +40,14 @@ public static class CoreServices
         services.AddSingleton(sp => FlowEngine.CreateDefault(
             new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
+        services.AddSingleton<InboundGuard>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
         services.AddSingleton<CustomerWindowStore>();
         services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         services.AddOvopStaff();
+        services.AddOvopWeb();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OvopBot.Channels.Console;
+using OvopBot.Operations;
 
 namespace OvopBot.Hosting;
 
@@ -30,7 +31,7 @@ public static class ServiceHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
         // Graceful shutdown: in-flight messages finish (each is one short transaction) before the host stops.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
-        builder.Services.AddOvopCore().AddOvopWorkers();
+        builder.Services.AddOvopCore().AddOvopWorkers().AddOvopOperations(builder.Configuration);
         var platforms = PlatformChannels.Add(builder.Services, builder.Configuration);
         if (platforms == 0)
         {
@@ -42,7 +43,9 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.MapGet("/healthz", (Storage.SqliteDatabase database) => HealthCheck.Run(database));
+        app.MapOvopOperations();
         PlatformChannels.MapEndpoints(app);
+        Web.WebEndpoints.MapOvopWeb(app);
         return app;
     }
 }

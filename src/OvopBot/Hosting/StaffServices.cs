@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Broadcasts;
+using OvopBot.Privacy;
+using OvopBot.Records;
+using OvopBot.Reviews;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
 using OvopBot.Flows.Actions;
@@ -33,6 +36,15 @@ public static class StaffServices
         services.AddSingleton<ChatExportService>();
         services.AddOvopExports();
         services.AddSingleton<StaffDialogs>();
+        services.AddSingleton<ReviewerScopes>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<StaffReviewDialog>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).Validate(
+            o => o.RetentionDays > 0 && o.CheckEvery > TimeSpan.Zero,
+            $"{PrivacyOptions.Section}: RetentionDays and CheckEvery must be positive").ValidateOnStart();
+        services.AddSingleton<PrivacyService>();
+        services.AddSingleton<StaffDesk>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();
@@ -50,6 +62,7 @@ public static class StaffServices
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastReportService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ChatExportService>());
+        services.AddHostedService(sp => sp.GetRequiredService<PrivacyService>());
         return services;
     }
 }

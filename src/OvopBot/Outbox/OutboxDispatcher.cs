@@ -8,7 +8,9 @@ namespace OvopBot.Outbox;
 /// Sends due outbox rows of one channel and records each one's fate. The only place that retries: transient
 /// failures come back later with exponential backoff (or the platform's retry-after), permanent ones are never
 /// retried, unreachable people get nothing more. Sends go through the channel's <see cref="ISendPacer"/> when it
-/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass.
+/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass
+/// (the next pass takes replies first again). The pacer learns when each send was answered and every retry-after the
+/// platform gave.
 /// Different chats are sent to in parallel (up to <see cref="OutboxOptions.MaxParallelSends"/>); one chat's messages
 /// go one at a time, in order.
 /// </summary>
@@ -16,6 +18,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
+    private readonly SentMarks _sentMarks = new(store);
 
     /// <summary>
     /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
@@ -84,7 +87,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
                 return (deferred, until);
             }
 
-            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go;
+            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go(1);
             if (decision.ChannelWait > TimeSpan.Zero)
             {
                 slots.Release();
@@ -100,18 +103,25 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
                 continue;
             }
 
-            inFlight.Add(SendReleasingAsync(sender, envelope, slots, platformPause, cancellationToken));
+            inFlight.Add(SendReleasingAsync(sender, envelope, (pacer, decision), slots, platformPause, cancellationToken));
         }
 
         return (deferred, null);
     }
 
-    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope, SemaphoreSlim slots,
-        PlatformPause platformPause, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope,
+        (ISendPacer? Pacer, PaceDecision Granted) pacing, SemaphoreSlim slots, PlatformPause platformPause,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var pause = await SendOneAsync(sender, envelope, cancellationToken);
+            // The pacer hears of the answer as soon as it comes, before the row's fate is written.
+            var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacing.Pacer?.Answered(pacing.Granted));
+            if (pause is { } until)
+            {
+                pacing.Pacer?.PlatformAskedToWait(until - time.GetUtcNow());
+            }
+
             // Recorded before the slot is freed, so the next send of the pass sees it.
             platformPause.Add(pause);
             return pause;
@@ -150,17 +160,27 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
     private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> pauses) => pauses.Where(p => p is not null).Max();
 
-    /// <summary>Sends one row; returns a channel-wide pause when the platform asked for one.</summary>
-    public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one row; returns a channel-wide pause when the platform asked for one. <paramref name="answered"/> runs
+    /// once the platform answered (or the request failed), before the row's fate is written.
+    /// </summary>
+    public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken,
+        Action? answered = null)
     {
+        string platformId;
         try
         {
             // A send once started is not cancelled by shutdown: abandoning it after the platform accepted the message
             // but before its answer was read would leave the row pending and send it twice after the restart. The
             // channel's own request timeout bounds the wait; the host's shutdown timeout bounds it again.
-            var platformId = await sender.SendAsync(envelope, CancellationToken.None);
-            await store.MarkSentAsync(envelope.Id, platformId, time.GetUtcNow(), CancellationToken.None);
-            return null;
+            try
+            {
+                platformId = await sender.SendAsync(envelope, CancellationToken.None);
+            }
+            finally
+            {
+                answered?.Invoke();
+            }
         }
         catch (ChannelSendException e)
         {
@@ -171,6 +191,9 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
         {
             return await HandleFailureAsync(sender.Channel, envelope, new ChannelSendException(SendFailureKind.Transient, e.Message, inner: e));
         }
+
+        await _sentMarks.MarkAsync(new SentRow(envelope.Id, platformId, time.GetUtcNow()));
+        return null;
     }
 
     private async Task<DateTimeOffset?> HandleFailureAsync(string channel, OutboundEnvelope envelope, ChannelSendException e)

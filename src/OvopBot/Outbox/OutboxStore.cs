@@ -35,7 +35,8 @@ public sealed class OutboxStore(SqliteDatabase database)
 
     /// <summary>
     /// Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first. A row waits while
-    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order.
+    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order;
+    /// only a reply never waits behind a broadcast or reminder held back (e.g. until a daily SMS limit frees up).
     /// </summary>
     public async Task<IReadOnlyList<OutboundEnvelope>> TakeDueAsync(string channel, DateTimeOffset now, int limit,
         CancellationToken cancellationToken, string? address = null)
@@ -48,7 +49,7 @@ public sealed class OutboxStore(SqliteDatabase database)
               AND (@address IS NULL OR o.address = @address)
               AND NOT EXISTS (SELECT 1 FROM outbound_messages e
                               WHERE e.contact_id = o.contact_id AND e.id < o.id AND e.status = 'pending'
-                                AND e.channel = o.channel AND e.next_attempt_at > @now)
+                                AND e.channel = o.channel AND e.next_attempt_at > @now AND e.kind <= o.kind)
             ORDER BY o.kind, o.id LIMIT @limit
             """,
             new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));
@@ -87,13 +88,22 @@ public sealed class OutboxStore(SqliteDatabase database)
     }
 
     public Task MarkSentAsync(long id, string platformMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(
+        MarkSentAsync([new SentRow(id, platformMessageId, now)], cancellationToken);
+
+    /// <summary>Marks several rows sent in one transaction (see <see cref="SentMarks"/>).</summary>
+    public async Task MarkSentAsync(IReadOnlyCollection<SentRow> rows, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbound_messages SET status = 'sent', platform_message_id = @platformMessageId, sent_at = @now,
-                   status_at = @now, attempts = attempts + 1, last_error = NULL
-            WHERE id = @id AND status = 'pending'
+            UPDATE outbound_messages SET status = 'sent', platform_message_id = @PlatformMessageId, sent_at = @at,
+                   status_at = @at, attempts = attempts + 1, last_error = NULL
+            WHERE id = @Id AND status = 'pending'
             """,
-            new { id, platformMessageId, now = DbTime.Write(now) }, cancellationToken);
+            rows.Select(r => new { r.Id, r.PlatformMessageId, at = DbTime.Write(r.At) }), write.Transaction,
+            cancellationToken: cancellationToken));
+        write.Commit();
+    }
 
     /// <summary>Keeps the row pending for another attempt at <paramref name="nextAttemptAt"/>.</summary>
     public Task MarkRetryAsync(long id, DateTimeOffset nextAttemptAt, string error, bool countAttempt, CancellationToken cancellationToken) =>

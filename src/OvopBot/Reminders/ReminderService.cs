@@ -44,6 +44,13 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         }
     }
 
+    /// <summary>
+    /// Since when a person is idle: their last message, or, when a facilitator asked them to fix their record after
+    /// that, the time of the request (a pending fix is reminded from when it was asked, not from the old submit).
+    /// </summary>
+    private const string IdleSince =
+        "max(c.last_inbound_at, coalesce((SELECT f.reviewed_at FROM submissions f WHERE f.id = s.submission_id AND f.review_state = 'needs_fixing'), ''))";
+
     /// <summary>Enqueues every reminder due now; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -59,10 +66,11 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         await using (var connection = database.Open())
         {
             candidates = (await connection.QueryAsync<(long, string)>(new CommandDefinition(
-                """
-                SELECT s.contact_id, c.last_inbound_at FROM sessions s JOIN contacts c ON c.id = s.contact_id
-                WHERE s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
-                  AND c.last_inbound_at IS NOT NULL AND c.last_inbound_at <= @earliest
+                $"""
+                SELECT contact_id, idle_since FROM (
+                    SELECT s.contact_id, {IdleSince} AS idle_since FROM sessions s JOIN contacts c ON c.id = s.contact_id
+                    WHERE s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1 AND c.last_inbound_at IS NOT NULL)
+                WHERE idle_since <= @earliest
                 """,
                 new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
         }
@@ -93,9 +101,9 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         var p = new { contactId, idleSince, number };
         // Checked again inside the transaction: the person may have answered, finished or opted out meanwhile.
         var contact = await write.Connection.QuerySingleOrDefaultAsync<(string Channel, string Address)?>(new CommandDefinition(
-            """
+            $"""
             SELECT c.channel, c.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
-            WHERE c.id = @contactId AND c.last_inbound_at = @idleSince AND s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
+            WHERE c.id = @contactId AND {IdleSince} = @idleSince AND s.status = 'Active' AND c.opted_out = 0 AND c.reachable = 1
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
         var (state, submissionId) = SessionStore.Load(write, contactId);
@@ -105,7 +113,8 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         }
 
         // The engine decides what the reminder says and how the session changes; this service only keeps time.
-        var flow = flows[state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow];
+        // SMS reads the flow's short texts (sms:) where it gives them.
+        var flow = flows.For(state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow, to.Channel);
         var result = FlowEngine.Resume(flow, state, new TimerFired(TimerFired.Reminder), now);
         if (result.Replies.Count == 0)
         {

@@ -43,5 +43,17 @@ public sealed class StaffCommandMatcher
         return _byKeyword.TryGetValue(Key(body), out var command) ? command : null;
     }
 
+    /// <summary>
+    /// For a command that carries words after its one-word keyword ("PERBAIKI 3,5 catatan"): the command and the
+    /// rest, or null when the first word is no keyword or nothing follows it.
+    /// </summary>
+    public (string Command, string Words)? MatchWithRest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var body = text.Trim().TrimStart('/');
+        var space = body.IndexOfAny([' ', '\n', '\t']);
+        return space > 0 && _byKeyword.TryGetValue(Key(body[..space]), out var command) ? (command, body[(space + 1)..].Trim()) : null;
+    }
+
     private static string Key(string text) => TextCleaner.Fold(text);
 }

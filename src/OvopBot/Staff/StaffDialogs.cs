@@ -26,7 +26,7 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
     /// <summary>The staff flow, when the flows folder has one.</summary>
     public FlowDefinition? Flow => flows.TryGet(options.Value.StaffFlow, out var flow) ? flow : null;
 
-    public async Task<StaffAnswer?> TryAnswerAsync(WriteTransaction write, StoredInbound stored, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DialogAnswer?> TryAnswerAsync(WriteTransaction write, StoredInbound stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(stored);
@@ -114,11 +114,11 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         return result;
     }
 
-    private static StaffAnswer Answer(WriteTransaction write, long contactId, DialogState state, IReadOnlyList<OutboundMessage> replies, Turn turn,
+    private static DialogAnswer Answer(WriteTransaction write, long contactId, DialogState state, IReadOnlyList<OutboundMessage> replies, Turn turn,
         DateTimeOffset now)
     {
         DialogStateStore.Save(write, contactId, state, now);
-        return new StaffAnswer(replies, turn.AfterCommit);
+        return new DialogAnswer(replies, turn.AfterCommit);
     }
 
     private sealed record Turn(WriteTransaction Write, FlowDefinition Flow, StaffMember Staff, string Input, string? Command, DateTimeOffset Now)

@@ -39,7 +39,9 @@ public sealed class SqliteDatabase : IDisposable
         connection.Open();
         // NORMAL is crash-safe in WAL mode (a power cut may lose the last commits, never corrupt the file);
         // FULL would cost an fsync per message.
-        Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        // secure_delete: deleted and overwritten values are zeroed, so an erased person's data (UU 27/2022) does not
+        // linger in free space of the file.
+        Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;");
         return connection;
     }
 
@@ -56,6 +58,23 @@ public sealed class SqliteDatabase : IDisposable
         {
             _writeLock.Release();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the file and empties it (after an erasure: old page images in the log still
+    /// hold the erased values). Waits for readers; with one still reading, the next call finishes the job.
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 

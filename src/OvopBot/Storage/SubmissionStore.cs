@@ -61,8 +61,13 @@ public static class SubmissionStore
             new { submissionId, contactId, code, name, json = Serialize(answers), time = DbTime.Write(now) }, write.Transaction);
     }
 
-    /// <summary>Marks the submission submitted with these answers; returns its reference number.</summary>
-    public static string Submit(WriteTransaction write, long submissionId, long contactId, IReadOnlyDictionary<string, JsonNode?> answers, DateTimeOffset now)
+    /// <summary>
+    /// Marks the submission submitted with these answers; returns its reference number. A record already seen by a
+    /// reviewer (verified, or sent back for fixing) goes back to review as resubmitted; the history row says who
+    /// (<paramref name="changedBy"/> for staff, the contact otherwise) and why (<paramref name="reason"/>).
+    /// </summary>
+    public static string Submit(WriteTransaction write, long submissionId, long contactId, IReadOnlyDictionary<string, JsonNode?> answers, DateTimeOffset now,
+        string reason = "submitted", string? changedBy = null)
     {
         var time = DbTime.Write(now);
         var json = Serialize(answers);
@@ -75,18 +80,25 @@ public static class SubmissionStore
             """
             UPDATE submissions SET status = 'submitted', reference = @reference, revision = @revision, answers_json = @json,
                    village_code = @code, village_name = @name, contact_id = @contactId,
-                   submitted_at = coalesce(submitted_at, @time), updated_at = @time
+                   submitted_at = coalesce(submitted_at, @time), updated_at = @time,
+                   review_state = CASE WHEN review_state IN ('verified', 'needs_fixing', 'resubmitted') THEN 'resubmitted' ELSE 'submitted' END,
+                   fix_fields = NULL
             WHERE id = @submissionId
             """,
             new { submissionId, reference, revision, json, code, name, contactId, time }, write.Transaction);
-        write.Connection.Execute(
-            """
-            INSERT INTO submission_history (submission_id, revision, contact_id, answers_json, changed_at)
-            VALUES (@submissionId, @revision, @contactId, @json, @time)
-            """,
-            new { submissionId, revision, contactId, json, time }, write.Transaction);
+        AddHistory(write, submissionId, revision, contactId, json, now, reason, changedBy);
         return reference;
     }
+
+    /// <summary>One line of a record's history: the answers at that revision, who changed it and why.</summary>
+    public static void AddHistory(WriteTransaction write, long submissionId, long revision, long contactId, string answersJson, DateTimeOffset now,
+        string reason, string? changedBy) =>
+        write.Connection.Execute(
+            """
+            INSERT INTO submission_history (submission_id, revision, contact_id, answers_json, changed_at, changed_by, reason)
+            VALUES (@submissionId, @revision, @contactId, @answersJson, @time, @changedBy, @reason)
+            """,
+            new { submissionId, revision, contactId, answersJson, time = DbTime.Write(now), changedBy, reason }, write.Transaction);
 
     /// <summary>
     /// <c>OVOP-5301082003-1</c>: the village code's digits and the village's submission count, so a reference names
@@ -105,11 +117,14 @@ public static class SubmissionStore
         return prefix + (taken + 1);
     }
 
+    public static IReadOnlyDictionary<string, JsonNode?> Deserialize(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonNode?>>(json, SessionStore.Json) ?? [];
+
     private static (string? Code, string? Name) Village(IReadOnlyDictionary<string, JsonNode?> answers) =>
         answers.TryGetValue(VillageField, out var village) && village is JsonObject o
             ? (o["code"]?.ToString(), o["name"]?.ToString())
             : (null, null);
 
-    private static string Serialize(IReadOnlyDictionary<string, JsonNode?> answers) =>
+    public static string Serialize(IReadOnlyDictionary<string, JsonNode?> answers) =>
         JsonSerializer.Serialize(answers, SessionStore.Json);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Benchmarks.Broadcasts;
 
@@ -9,10 +8,11 @@ namespace OvopBot.Benchmarks.Broadcasts;
 /// thinks and types the answer on a basic phone, so each person waits for the reply to their message and then a think
 /// time of <c>think</c> ± 50 % (uniform, seeded per person so runs compare) before sending the next one. People start
 /// out of step (the first message after a random part of one think time). A reply's latency runs from the moment the
-/// message is pushed onto the fake's update queue to the moment the fake accepts the bot's first message back to
-/// that person (timed by <see cref="FakeTelegramServer.Delivered"/>, not by polling).
+/// message is handed to the fake platform (<paramref name="say"/>: pushed onto Telegram's update queue, or posted as
+/// WhatsApp's webhook) to the moment the fake accepts the bot's first message back to that person (timed by the
+/// fake's <c>Delivered</c> callback, not by polling).
 /// </summary>
-internal sealed class BroadcastChatters(FakeTelegramServer fake, long firstChatId, int count, TimeSpan think)
+internal sealed class BroadcastChatters(Func<long, string, Task> say, long firstChatId, int count, TimeSpan think)
 {
     // The registration's first answers, then a person correcting their phone number (answer, KEMBALI, answer …):
     // every message is a real engine step with a save, and no one finishes the flow during the run.
@@ -65,7 +65,7 @@ internal sealed class BroadcastChatters(FakeTelegramServer fake, long firstChatI
             var reply = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting[chatId] = reply;
             var pushedAt = Stopwatch.GetTimestamp();
-            fake.PushText(chatId, turn < Opening.Length ? Opening[turn] : Repeating[(turn - Opening.Length) % Repeating.Length]);
+            await say(chatId, turn < Opening.Length ? Opening[turn] : Repeating[(turn - Opening.Length) % Repeating.Length]);
             Interlocked.Increment(ref _sent);
             try
             {

@@ -44,7 +44,7 @@ public sealed class InboundProcessingTests
             CancellationToken.None);
         bot.Restart();
 
-        var worker = new InboundProcessorService(bot.Database, bot.Get<ConversationProcessor>(), [],
+        var worker = new InboundProcessorService(bot.Database, bot.Get<InboundGuard>(), [],
             Options.Create(new ConversationOptions { Workers = 2 }), bot.Get<Signals>(), bot.Time,
             NullLogger<InboundProcessorService>.Instance);
         await worker.StartAsync(CancellationToken.None);

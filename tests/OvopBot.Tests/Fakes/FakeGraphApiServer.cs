@@ -28,7 +28,10 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<int, (int Status, int Code, string Message)> _failAt = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new();
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string Mime)> _media = new();
-    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly Lock _throughputGate = new();
+    private IFakeRateLimit? _throughput;
+    private (FakeRateModel, int) _throughputShape;
+    private int _throughputRefusals;
     private readonly HttpClient _webhookClient = new();
     private int _nextId;
     private int _expireDownloads;
@@ -49,6 +52,27 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     public Uri Root { get; private set; } = null!;
     public string ApiBaseUrl => new Uri(Root, Version).ToString();
     public int MessagesPerSecond { get; set; } = 1000;
+
+    /// <summary>How the throughput is counted (Meta does not say): a strict sliding window unless told otherwise.</summary>
+    public FakeRateModel RateModel { get; set; } = FakeRateModel.SlidingWindow;
+
+    /// <summary>How many message requests were answered 130429 (throughput); a sender that paces itself well gets none.</summary>
+    public int ThroughputRefusals => Volatile.Read(ref _throughputRefusals);
+
+    /// <summary>The fewest free places (tokens) left before an accepted message took one: below 1 is a 130429.</summary>
+    public double ThroughputHeadroom
+    {
+        get
+        {
+            lock (_throughputGate)
+            {
+                return _throughput?.Lowest ?? double.PositiveInfinity;
+            }
+        }
+    }
+
+    /// <summary>Called with every message the fake accepts, as it accepts it; load runs time deliveries with it.</summary>
+    public Action<JsonObject>? Delivered { get; set; }
     public HashSet<string> ApprovedTemplates { get; } = new(StringComparer.Ordinal);
     /// <summary>Every message the fake accepted, in order, as posted.</summary>
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
@@ -75,6 +99,10 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The person wrote at <paramref name="at"/> (as if through a webhook): their 24-hour window is open from then.</summary>
+    public void RecordInbound(string waId, DateTimeOffset at) =>
+        _lastInbound.AddOrUpdate(waId, at, (_, old) => at > old ? at : old);
+
     /// <summary>The next message request fails with this Graph error (HTTP status and error.code).</summary>
     public void FailNext(int code, int httpStatus = 400, string message = "fake failure") =>
         _failures.Enqueue((httpStatus, code, message));
@@ -97,7 +125,7 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     {
         foreach (var (from, at) in WebhookPayloads.InboundTimes(payload))
         {
-            _lastInbound.AddOrUpdate(from, at, (_, old) => at > old ? at : old);
+            RecordInbound(from, at);
         }
 
         var bytes = Encoding.UTF8.GetBytes(payload);
@@ -123,7 +151,10 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
     {
         _app.MapPost("/{version}/{phoneId}/messages", HandleMessageAsync);
         _app.MapPost("/{version}/{phoneId}/media", HandleUploadAsync);
-        _app.MapGet("/{version}/{mediaId}", (HttpRequest r, string mediaId) => Authorized(r) ?? LookupMedia(mediaId));
+        _app.MapGet("/{version}/{id}", (HttpRequest r, string id) =>
+            Authorized(r) ?? (id == PhoneNumberId ? PhoneNumberInfo() : LookupMedia(id)));
+        _app.MapGet("/{version}/{accountId}/message_templates", (HttpRequest r, string accountId) =>
+            Authorized(r) ?? ListTemplates(accountId, r.Query["name"]));
         _app.MapGet("/lookaside/{mediaId}", (HttpRequest r, string mediaId) => Authorized(r) ?? Download(mediaId));
     }
 
@@ -148,6 +179,7 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
         var payload = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
         if (!TakeThroughputSlot())
         {
+            Interlocked.Increment(ref _throughputRefusals);
             return Error(400, 130429, "Rate limit hit");
         }
 
@@ -169,6 +201,7 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
         }
 
         Sent.Enqueue(payload);
+        Delivered?.Invoke(payload);
         var id = $"wamid.FAKE{Interlocked.Increment(ref _nextId):D6}";
         return Results.Json(new
         {
@@ -188,20 +221,22 @@ public sealed partial class FakeGraphApiServer : IAsyncDisposable
 
     private bool TakeThroughputSlot()
     {
-        lock (_recentSends)
+        lock (_throughputGate)
         {
             var now = _clock.GetUtcNow();
-            while (_recentSends.Count > 0 && _recentSends.Peek() + TimeSpan.FromSeconds(1) <= now)
+            // Made at the first message, and again when a test changes the limit.
+            if (_throughput is null || _throughputShape != (RateModel, MessagesPerSecond))
             {
-                _recentSends.Dequeue();
+                _throughput = FakeRateLimits.Create(RateModel, MessagesPerSecond, now);
+                _throughputShape = (RateModel, MessagesPerSecond);
             }
 
-            if (_recentSends.Count >= MessagesPerSecond)
+            if (_throughput.WaitFor(now) > TimeSpan.Zero)
             {
                 return false;
             }
 
-            _recentSends.Enqueue(now);
+            _throughput.Take(now);
             return true;
         }
     }

@@ -1,7 +1,7 @@
 namespace OvopBot.Tests.Fakes;
 
 /// <summary>A token bucket on the fake's clock: <c>capacity</c> messages at once, refilled at <c>rate</c> per second.</summary>
-internal sealed class FakeRateBucket
+internal sealed class FakeRateBucket : IFakeRateLimit
 {
     private readonly double _capacity;
     private readonly double _rate;

@@ -5,7 +5,8 @@ namespace OvopBot.Tests.Fakes;
 
 /// <summary>
 /// Sending: sendMessage and sendDocument, with Telegram's refusals (unknown chat, blocked bot, migrated group, text
-/// too long) and its flood control: a token bucket per chat and one for the whole bot on <see cref="Clock"/>.
+/// too long) and its flood control: a token bucket per chat and one limit for the whole bot on <see cref="Clock"/>,
+/// counted as a token bucket or a strict sliding window (<see cref="BotRateModel"/>).
 /// </summary>
 public sealed partial class FakeTelegramServer
 {
@@ -15,7 +16,7 @@ public sealed partial class FakeTelegramServer
     private readonly Dictionary<long, long> _lastMessageIds = [];
     private readonly List<FakeTelegramMessage> _sent = [];
     private int _floodRefusals;
-    private FakeRateBucket? _botBucket;
+    private IFakeRateLimit? _botLimit;
 
     /// <summary>Sustained messages per second one chat may receive (Telegram's guidance: about 1).</summary>
     public double PerChatPerSecond { get; set; } = 1;
@@ -25,6 +26,9 @@ public sealed partial class FakeTelegramServer
 
     /// <summary>Messages per second for the whole bot, also its burst (Telegram's guidance: about 30).</summary>
     public double BotPerSecond { get; set; } = 30;
+
+    /// <summary>How the bot-wide limit is counted (Telegram does not say): a token bucket unless told otherwise.</summary>
+    public FakeRateModel BotRateModel { get; set; } = FakeRateModel.TokenBucket;
 
     /// <summary>How many sends were answered 429 (flood limit); a sender that paces itself well gets none.</summary>
     public int FloodRefusals
@@ -39,8 +43,8 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>
-    /// The fewest whole-bot tokens left just before an accepted send took one: how close the sender came to a 429
-    /// (below 1 would have been refused). Infinity before the first send.
+    /// The fewest whole-bot tokens (sliding window: free places) left just before an accepted send took one: how
+    /// close the sender came to a 429 (below 1 would have been refused). Infinity before the first send.
     /// </summary>
     public double BotHeadroom
     {
@@ -48,7 +52,7 @@ public sealed partial class FakeTelegramServer
         {
             lock (_gate)
             {
-                return _botBucket?.Lowest ?? double.PositiveInfinity;
+                return _botLimit?.Lowest ?? double.PositiveInfinity;
             }
         }
     }
@@ -159,13 +163,13 @@ public sealed partial class FakeTelegramServer
                 return ErrorAsync(context, 403, "Forbidden: bot was blocked by the user");
             }
 
-            _botBucket ??= new FakeRateBucket(BotPerSecond, BotPerSecond, now);
+            _botLimit ??= FakeRateLimits.Create(BotRateModel, BotPerSecond, now);
             if (!_chatBuckets.TryGetValue(chatId, out var chatBucket))
             {
                 _chatBuckets[chatId] = chatBucket = new FakeRateBucket(PerChatBurst, PerChatPerSecond, now);
             }
 
-            var wait = Max(_botBucket.WaitFor(now), chatBucket.WaitFor(now));
+            var wait = Max(_botLimit.WaitFor(now), chatBucket.WaitFor(now));
             if (wait > TimeSpan.Zero)
             {
                 var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
@@ -174,7 +178,7 @@ public sealed partial class FakeTelegramServer
                     new JsonObject { ["retry_after"] = seconds });
             }
 
-            _botBucket.Take(now);
+            _botLimit.Take(now);
             chatBucket.Take(now);
             var messageId = _lastMessageIds[chatId] = _lastMessageIds.GetValueOrDefault(chatId) + 1;
             var message = create(chatId, messageId);

@@ -10,6 +10,9 @@ public sealed partial class FakeTelegramServer
 
     public string? WebhookSecret { get; private set; }
 
+    /// <summary>When set, getWebhookInfo reports that delivering to the webhook failed with this message a minute ago.</summary>
+    public string? WebhookLastError { get; set; }
+
     private Task SetWebhookAsync(HttpContext context, JsonObject parameters)
     {
         var url = FakeTelegramParameters.String(parameters, "url") ?? "";
@@ -66,6 +69,11 @@ public sealed partial class FakeTelegramServer
             {
                 ["url"] = WebhookUrl ?? "", ["has_custom_certificate"] = false, ["pending_update_count"] = _pending.Count,
             };
+            if (WebhookLastError is { } error)
+            {
+                info["last_error_date"] = Clock.GetUtcNow().AddMinutes(-1).ToUnixTimeSeconds();
+                info["last_error_message"] = error;
+            }
         }
 
         return OkAsync(context, info);

@@ -21,22 +21,25 @@ public sealed class OutboxPacingFixture : IAsyncDisposable
     private readonly TempDirectory _temp = new();
     private readonly TelegramTestClient _telegram;
 
-    private OutboxPacingFixture(FakeTelegramServer server, ManualTimeProvider clock, OutboxOptions outbox,
+    private OutboxPacingFixture(FakeTelegramServer server, TimeProvider clock, OutboxOptions outbox,
         Action<TelegramOptions>? telegram)
     {
         Server = server;
-        Clock = clock;
+        Time = clock;
         Database = new SqliteDatabase(_temp.File("outbox.db"));
         Store = new OutboxStore(Database);
         _telegram = new TelegramTestClient(server.BaseUrl, telegram);
         Sender = new TelegramSender(_telegram.Client);
-        Dispatcher = new OutboxDispatcher(Store, [new TelegramSendPacer(_telegram.Options, clock)],
+        Dispatcher = new OutboxDispatcher(Store, [TelegramSendPacer.Create(_telegram.Options.Value, clock)],
             Options.Create(outbox), clock, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public FakeTelegramServer Server { get; }
 
-    public ManualTimeProvider Clock { get; }
+    /// <summary>The clock of the outbox and the fake: a <see cref="ManualTimeProvider"/> unless started on the real one.</summary>
+    public TimeProvider Time { get; }
+
+    public ManualTimeProvider Clock => (ManualTimeProvider)Time;
 
     public SqliteDatabase Database { get; }
 
@@ -47,9 +50,9 @@ public sealed class OutboxPacingFixture : IAsyncDisposable
     public OutboxDispatcher Dispatcher { get; }
 
     public static async Task<OutboxPacingFixture> StartAsync(OutboxOptions? outbox = null,
-        Action<TelegramOptions>? telegram = null)
+        Action<TelegramOptions>? telegram = null, TimeProvider? clock = null)
     {
-        var clock = new ManualTimeProvider();
+        clock ??= new ManualTimeProvider();
         var server = await FakeTelegramServer.StartAsync(clock);
         return new OutboxPacingFixture(server, clock, outbox ?? new OutboxOptions(), telegram);
     }
@@ -67,7 +70,7 @@ public sealed class OutboxPacingFixture : IAsyncDisposable
         }
 
         var address = chat.ToString(CultureInfo.InvariantCulture);
-        var now = Clock.GetUtcNow();
+        var now = Time.GetUtcNow();
         using var write = await Database.BeginWriteAsync(CancellationToken.None);
         var contactId = await write.Connection.ExecuteScalarAsync<long>(
             """

@@ -1,5 +1,6 @@
 using OvopBot.Channels.Abstractions;
 using OvopBot.Outbox;
+using OvopBot.Tests.Fakes;
 
 namespace OvopBot.Tests.Outbox;
 
@@ -54,8 +55,8 @@ public sealed class OutboxPacingTests
     [Fact]
     public async Task When_the_channel_budget_is_short_replies_go_before_older_broadcasts()
     {
-        // 3/s: two may go at once (one second's budget less the pacer's 100 ms jitter allowance is 2.7 sends).
-        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 3);
+        // 2/s: two may be in flight or answered within the last second.
+        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 2);
         await f.EnqueueAsync(1, "siaran", OutboundKind.Broadcast, broadcastId: 9);
         await f.EnqueueAsync(2, "siaran", OutboundKind.Broadcast, broadcastId: 9);
         await f.EnqueueAsync(3, "balasan");
@@ -68,9 +69,11 @@ public sealed class OutboxPacingTests
         // Different chats are sent to in parallel, so their arrival order is free.
         Assert.Equal([3L, 4L], f.Server.Sent.Select(m => m.ChatId).Order());
 
-        f.Clock.Advance(pause.Value - f.Clock.GetUtcNow());
+        Assert.InRange(pause.Value - f.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
+        // A second after the replies were answered their places are free again.
+        f.Clock.Advance(TimeSpan.FromSeconds(1));
         await f.DrainAsync();
-        Assert.Equal([1L, 3L, 4L], f.Server.Sent.Select(m => m.ChatId).Order());
+        Assert.Equal([1L, 2L, 3L, 4L], f.Server.Sent.Select(m => m.ChatId).Order());
     }
 
     [Fact]
@@ -96,6 +99,50 @@ public sealed class OutboxPacingTests
         // Nothing lost, nothing twice; the paused row is the oldest, so it goes first.
         Assert.Equal([1L, 2L, 3L], f.Server.Sent.Select(m => m.ChatId));
         Assert.Equal("sent", (await f.RowAsync(first)).Status);
+    }
+
+    [Fact]
+    public async Task The_platforms_retry_after_reaches_the_pacer_so_a_drain_to_one_chat_waits_too()
+    {
+        await using var f = await OutboxPacingFixture.StartAsync(new OutboxOptions { MaxParallelSends = 1 });
+        await f.EnqueueAsync(1, "a");
+        await f.EnqueueAsync(2, "b");
+        f.Server.FailNext("sendMessage", 429, RetryAfter7);
+        await f.DrainAsync();
+
+        // The console drains one address at a time: it asks the same pacer, which heard Telegram's "retry after 7".
+        var (handled, pause) = await f.Dispatcher.DrainAsync(f.Sender, CancellationToken.None, "2");
+
+        Assert.Equal(0, handled);
+        Assert.Equal(f.Clock.GetUtcNow() + TimeSpan.FromSeconds(7), pause);
+        Assert.Single(f.Server.CallsOf("sendMessage"));
+    }
+
+    [Theory]
+    [InlineData(FakeRateModel.TokenBucket)]
+    [InlineData(FakeRateModel.SlidingWindow)]
+    public async Task On_the_real_clock_neither_limiter_model_answers_429(FakeRateModel model)
+    {
+        await using var f = await OutboxPacingFixture.StartAsync(telegram: o => o.MessagesPerSecond = 5,
+            clock: TimeProvider.System);
+        f.Server.BotPerSecond = 5;
+        f.Server.BotRateModel = model;
+        for (var chat = 1; chat <= 16; chat++)
+        {
+            await f.EnqueueAsync(chat, "siaran", OutboundKind.Broadcast, broadcastId: 9);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (f.Server.Sent.Count < 16)
+        {
+            var (_, pause) = await f.DrainAsync();
+            if (pause is { } until && until > f.Time.GetUtcNow())
+            {
+                await Task.Delay(until - f.Time.GetUtcNow(), timeout.Token);
+            }
+        }
+
+        Assert.Equal(0, f.Server.FloodRefusals);
     }
 
     [Fact]

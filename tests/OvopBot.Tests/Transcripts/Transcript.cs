@@ -49,6 +49,10 @@ public sealed class TranscriptStep
     public bool Restart { get; set; }
     /// <summary>Deliver the previous message again with the same external id (a platform re-delivery).</summary>
     public bool Redeliver { get; set; }
+    /// <summary>Before the step, give the person (<see cref="From"/>) a staff role: "facilitator 53.01.08".</summary>
+    public string? Grant { get; set; }
+    /// <summary>Texts that must appear in what the step queued for other people (person → texts), e.g. the respondent told of a proposal.</summary>
+    public Dictionary<string, List<string>> Told { get; set; } = [];
 }
 
 public sealed class TranscriptFinal
@@ -59,4 +63,6 @@ public sealed class TranscriptFinal
     public string? SubmissionStatus { get; set; }
     public string? Reference { get; set; }
     public int? Revision { get; set; }
+    /// <summary>The reasons of the submission's history rows, oldest first ("submitted", "proposal 1 … accepted").</summary>
+    public List<string> History { get; set; } = [];
 }

@@ -63,6 +63,15 @@ public sealed class TranscriptTests(ITestOutputHelper output)
                 bot.Restart();
             }
 
+            if (step.Grant is { } grant)
+            {
+                var parts = grant.Split(' ', 2);
+                await bot.Get<RoleStore>().GrantAsync(new ContactRef("console", step.From ?? transcript.From), StaffRoles.Parse(parts[0]), parts[1], "test",
+                    CancellationToken.None, bot.Time.GetUtcNow());
+            }
+
+            var outboxBefore = LastOutboxId(bot);
+
             IReadOnlyList<string>? replies = null;
             if (step.Redeliver)
             {
@@ -98,12 +107,36 @@ public sealed class TranscriptTests(ITestOutputHelper output)
             {
                 Assert.False(text.Contains(unexpected, StringComparison.Ordinal), $"{where}: did not expect \"{unexpected}\" in:\n{text}");
             }
+
+            foreach (var (person, texts) in step.Told)
+            {
+                var told = TextsQueuedFor(bot, person, outboxBefore);
+                output.WriteLine($"  (to {person}) {told}\n");
+                foreach (var expected in texts)
+                {
+                    Assert.True(told.Contains(expected, StringComparison.Ordinal), $"{where}: expected \"{expected}\" told to {person}, got:\n{told}");
+                }
+            }
         }
 
         if (transcript.Final is { } final)
         {
             CheckFinal(bot, transcript.From, final, relativePath);
         }
+    }
+
+    private static long LastOutboxId(BotHarness bot)
+    {
+        using var connection = bot.Database.Open();
+        return connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM outbound_messages");
+    }
+
+    private static string TextsQueuedFor(BotHarness bot, string person, long after)
+    {
+        using var connection = bot.Database.Open();
+        return string.Join("\n---\n", connection.Query<string>(
+            "SELECT o.text FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id WHERE c.address = @person AND o.id > @after ORDER BY o.id",
+            new { person, after }));
     }
 
     [Fact]
@@ -157,6 +190,12 @@ public sealed class TranscriptTests(ITestOutputHelper output)
             if (final.Revision is not null)
             {
                 Assert.Equal(final.Revision.Value, submission.Revision);
+            }
+
+            if (final.History.Count > 0)
+            {
+                Assert.Equal(final.History, connection.Query<string>(
+                    "SELECT reason FROM submission_history WHERE submission_id = @id ORDER BY id", new { id = session.SubmissionId }).ToList());
             }
 
             var stored = JsonNode.Parse(submission.AnswersJson)!.AsObject();

@@ -10,7 +10,7 @@ namespace OvopBot.Channels.Console;
 /// (which works with piped input) and by the console channel of the running service. An export an admin asks for is
 /// made right away too, so its file is there before the next line.
 /// </summary>
-public sealed class ConsoleConversation(ConversationProcessor processor, OutboxDispatcher dispatcher, ConsoleInputParser parser,
+public sealed class ConsoleConversation(InboundGuard guard, OutboxDispatcher dispatcher, ConsoleInputParser parser,
     ChatExportService exports, TimeProvider time)
 {
     public async Task RunAsync(TextReader input, TextWriter output, string address, bool showPrompt, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class ConsoleConversation(ConversationProcessor processor, OutboxD
             }
 
             var message = parser.Parse(line, address, $"{address}:{runId}:{++counter}", time.GetUtcNow());
-            await processor.HandleAsync(message, cancellationToken);
+            await guard.HandleNowAsync(message, cancellationToken);
             await exports.RunPendingAsync(cancellationToken);
             await dispatcher.DrainAsync(sender, cancellationToken, address);
         }

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Telegram.Api;
+using OvopBot.Operations;
 
 namespace OvopBot.Channels.Telegram;
 
@@ -189,6 +190,11 @@ public sealed class TelegramClient
 
         if (!envelope.Ok)
         {
+            if ((envelope.ErrorCode ?? (int)status) == 429)
+            {
+                OvopMetrics.RateLimited(TelegramUpdateMapper.ChannelName, 429);
+            }
+
             var retryAfter = envelope.Parameters?.RetryAfter is { } seconds
                 ? TimeSpan.FromSeconds(seconds)
                 : (TimeSpan?)null;

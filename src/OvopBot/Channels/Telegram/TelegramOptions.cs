@@ -29,13 +29,11 @@ public sealed class TelegramOptions
     public int PollTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Overall sending limit. Telegram says "about 30 per second" and documents no exact bucket, so the default keeps
-    /// half a message per second in hand; network jitter that bunches evenly spaced requests is absorbed by a burst
-    /// shorter than one second's budget (<see cref="TelegramSendPacer.JitterAllowance"/>). The broadcast benchmark
-    /// draws zero 429 answers at 29.5 and at 30 (the full burst drew 4–9 per run at 30) and stays inside the
-    /// 95 %-of-limit budget at 29.5.
+    /// Overall sending limit: at most this many (whole) messages in any second. Telegram says "about 30 per second"
+    /// and documents no algorithm; the pacer (<see cref="Abstractions.SendRateLimiter"/>) holds under a token bucket
+    /// and a strict sliding window alike, so the default is the full 30.
     /// </summary>
-    public double MessagesPerSecond { get; set; } = 29.5;
+    public double MessagesPerSecond { get; set; } = 30;
 
     /// <summary>Sending limit per chat; Telegram's guidance is about one message per second.</summary>
     public double PerChatMessagesPerSecond { get; set; } = 1;

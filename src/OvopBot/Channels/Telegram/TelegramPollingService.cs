@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.Telegram.Api;
+using OvopBot.Operations;
 using OvopBot.Storage;
 
 namespace OvopBot.Channels.Telegram;
@@ -22,7 +23,8 @@ public sealed class TelegramPollingService(
     IChannelStateStore state,
     IOptions<TelegramOptions> options,
     TimeProvider timeProvider,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    ChannelActivity? activity = null) : BackgroundService
 {
     public const string OffsetKey = "telegram:offset";
 
@@ -89,6 +91,7 @@ public sealed class TelegramPollingService(
         var started = timeProvider.GetTimestamp();
         var updates = await client.CallAsync<JsonElement[]>("getUpdates", request,
             TimeSpan.FromSeconds(pollTimeout) + TelegramClient.DefaultTimeout, stoppingToken);
+        activity?.Polled(TelegramUpdateMapper.ChannelName);
         if (updates.Length == 0)
         {
             // A proxy or a server that ignores the timeout answers at once; without a pause this loop would spin.

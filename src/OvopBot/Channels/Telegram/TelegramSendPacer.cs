@@ -1,33 +1,21 @@
-using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
-using OvopBot.Outbox;
 
 namespace OvopBot.Channels.Telegram;
 
 /// <summary>
 /// Telegram's sending limits for the outbox: <see cref="TelegramOptions.MessagesPerSecond"/> for the bot and
-/// <see cref="TelegramOptions.PerChatMessagesPerSecond"/> per chat. A message the sender splits into several parts
-/// (long text, text plus a document) counts every part, as Telegram counts them.
+/// <see cref="TelegramOptions.PerChatMessagesPerSecond"/> per chat, on the shared <see cref="SendRateLimiter"/>. A
+/// message the sender splits into several requests (long text, text plus a document) counts every one, as Telegram
+/// counts them.
 /// </summary>
-public sealed class TelegramSendPacer(IOptions<TelegramOptions> options, TimeProvider time) : ISendPacer
+public static class TelegramSendPacer
 {
-    /// <summary>
-    /// How unevenly requests may reach Telegram without a 429: the bot-wide burst is this much shorter than one
-    /// second's budget (at 30/s: 27 at once instead of 30), which absorbs that spread of network delays and costs
-    /// nothing of the sustained rate. In the broadcast benchmark the fake's bucket then never fell below 3.6 tokens
-    /// (a 429 needs less than 1); with the full burst it reached 1 and answered 429 several times a run.
-    /// </summary>
-    internal static readonly TimeSpan JitterAllowance = TimeSpan.FromMilliseconds(100);
-
-    private readonly SendRateLimiter _limiter = new(options.Value.MessagesPerSecond,
-        options.Value.PerChatMessagesPerSecond, time, JitterAllowance);
-
-    public string Channel => TelegramUpdateMapper.ChannelName;
-
-    public PaceDecision TryReserve(OutboundEnvelope envelope)
+    public static SendPacer Create(TelegramOptions options, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(envelope);
-        return _limiter.TryReserve(envelope.Address, Parts(envelope.Message));
+        ArgumentNullException.ThrowIfNull(options);
+        var limits = new SendLimits(SendWindow.PerSecond(options.MessagesPerSecond),
+            TimeSpan.FromSeconds(1 / options.PerChatMessagesPerSecond));
+        return new SendPacer(TelegramUpdateMapper.ChannelName, limits, e => Parts(e.Message), time);
     }
 
     /// <summary>How many requests <see cref="TelegramSender"/> makes for this message.</summary>

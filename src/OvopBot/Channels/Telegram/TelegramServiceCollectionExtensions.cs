@@ -41,7 +41,8 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramUpdateMapper>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
-        services.AddSingleton<ISendPacer, TelegramSendPacer>();
+        services.AddSingleton<ISendPacer>(sp => TelegramSendPacer.Create(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } configured
             ? configured
             : DefaultMediaPath;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OvopBot.Operations;
 
 namespace OvopBot.Channels.WhatsApp;
 
@@ -185,6 +186,12 @@ public sealed class WhatsAppClient
         }
 
         var retryAfter = response.Headers.RetryAfter?.Delta;
+        // Throughput (130429), pair rate (131056), account (80007) and app (4) limits, or a bare HTTP 429.
+        if (code is 130429 or 131056 or 80007 or 4 || response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            OvopMetrics.RateLimited(WhatsAppWebhookMapper.Channel, code ?? 429);
+        }
+
         var summary = RedactText($"Graph API {request.Method} {request.RequestUri?.AbsolutePath} failed: " +
             $"HTTP {(int)response.StatusCode}, code {code?.ToString(CultureInfo.InvariantCulture) ?? "-"}" +
             $"{(subcode is null ? "" : "/" + subcode.Value.ToString(CultureInfo.InvariantCulture))}: " +

@@ -22,19 +22,17 @@ public sealed class WhatsAppSender : IChannelSender
 
     private readonly WhatsAppClient _client;
     private readonly ICustomerWindow _window;
-    private readonly WhatsAppPacer _pacer;
     private readonly TimeProvider _time;
     private readonly WhatsAppOptions _options;
     private readonly ILogger<WhatsAppSender> _logger;
     private readonly ConcurrentDictionary<long, Progress> _partial = new();
 
-    public WhatsAppSender(WhatsAppClient client, ICustomerWindow window, WhatsAppPacer pacer, TimeProvider time,
+    public WhatsAppSender(WhatsAppClient client, ICustomerWindow window, TimeProvider time,
         IOptions<WhatsAppOptions> options, ILogger<WhatsAppSender> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _window = window;
-        _pacer = pacer;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -79,22 +77,10 @@ public sealed class WhatsAppSender : IChannelSender
             progress = _partial[envelope.Id] = new Progress(open);
         }
 
-        var personWait = progress.Ids.Count == 0 ? _pacer.PersonWait(to) : TimeSpan.Zero;
-        if (personWait > TimeSpan.Zero)
-        {
-            throw new ChannelSendException(SendFailureKind.Transient, "per-person pacing", personWait);
-        }
-
         try
         {
             for (var i = progress.Ids.Count; i < parts.Count; i++)
             {
-                Reserve(parts[i]);
-                if (i == 0)
-                {
-                    _pacer.MarkPerson(to);
-                }
-
                 progress.Ids.Add(await SendPartAsync(to, parts[i], cancellationToken));
             }
         }
@@ -130,7 +116,6 @@ public sealed class WhatsAppSender : IChannelSender
     private async Task<string> SendTemplateAsync(string to, TemplateRef template, CancellationToken ct)
     {
         var part = new WhatsAppPart(WhatsAppPayloads.Template(to, template));
-        Reserve(part);
         try
         {
             return await SendPartAsync(to, part, ct);
@@ -156,16 +141,6 @@ public sealed class WhatsAppSender : IChannelSender
         }
 
         return await _client.SendMessageAsync(payload!, ct);
-    }
-
-    private void Reserve(WhatsAppPart part)
-    {
-        // A document costs two requests (upload, then send); reserve both so it is never left half-done by pacing.
-        var wait = _pacer.TryReserveChannel(part.DocumentPath is null ? 1 : 2);
-        if (wait > TimeSpan.Zero)
-        {
-            throw new ChannelSendException(SendFailureKind.Transient, "channel throughput pacing", wait, true);
-        }
     }
 
     private void Forget(long id, ChannelSendException failure)

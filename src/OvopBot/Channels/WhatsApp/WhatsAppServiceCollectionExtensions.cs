@@ -45,7 +45,8 @@ public static class WhatsAppServiceCollectionExtensions
 
         // Kept when already given (tests give an in-memory one).
         services.TryAddSingleton<ICustomerWindow, WhatsAppCustomerWindow>();
-        services.AddSingleton<WhatsAppPacer>();
+        services.AddSingleton<ISendPacer>(sp => WhatsAppSendPacer.Create(
+            sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WhatsAppSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WhatsAppSender>());
         var mediaPath = configuration["Storage:MediaPath"] is { Length: > 0 } p ? p : Path.Combine("data", "media");

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -54,7 +53,7 @@ public sealed class WhatsAppWebhookHandler
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await ReadCappedAsync(request, _options.MaxWebhookBodyBytes, cancellationToken);
+        var body = await WebhookBody.ReadCappedAsync(request, _options.MaxWebhookBodyBytes, cancellationToken);
         if (body is null)
         {
             _logger.LogWarning("WhatsApp webhook refused: body over {Max} bytes", _options.MaxWebhookBodyBytes);
@@ -105,34 +104,5 @@ public sealed class WhatsAppWebhookHandler
                 batch.Messages.Count, batch.Statuses.Count);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long max, CancellationToken ct)
-    {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-
-        // Our own cap decides; Kestrel's default (30 MB) must not answer first with a different status.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -164,13 +164,34 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
         return VillageKey(input.Text).Length >= 2 ? Interpret(input) : new Rejected("village_unclear");
     }
 
-    /// <summary>A confirmed village: saved, unless it already has a submission, which is offered for update first.</summary>
+    /// <summary>
+    /// A confirmed village: saved, unless it already has a submission. Its respondent (or someone attached to it) is
+    /// offered to update it; anyone else learns only that it is registered and its product, and may propose a change
+    /// (kept next to the record for the facilitator to decide) or ask the facilitator.
+    /// </summary>
     private Interpretation Accept(AnswerInput input, string code)
     {
         var value = Value(input, code);
         if (input.Context.FindSubmission(code) is not { } existing)
         {
             return new Accepted(value);
+        }
+
+        if (!existing.MayUpdate)
+        {
+            var notice = input.T("village_claim_stranger", new Dictionary<string, string>
+            {
+                ["village"] = value["display"]!.GetValue<string>(),
+                ["product"] = existing.Product ?? "-",
+            });
+            var choices = new List<ReplyOption>
+            {
+                new("propose", input.T("village_claim_propose")),
+                new("ask", input.T("village_claim_ask")),
+                new("other", input.T("village_claim_other")),
+            };
+            return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, notice, choices),
+                new JsonObject { ["stage"] = "claim", ["code"] = code, ["submission"] = existing.Id, ["stranger"] = true });
         }
 
         var text = input.T("village_claim", new Dictionary<string, string>
@@ -187,12 +208,27 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
     private Interpretation Claim(AnswerInput input, JsonObject data)
     {
-        var choice = input.Message.Kind == InboundKind.Choice ? input.Message.ChoiceId : Number(input, 2) switch { 1 => "update", 2 => "other", _ => null };
+        var code = data["code"]!.GetValue<string>();
+        var submission = data["submission"]!.GetValue<long>();
+        string? choice;
+        if (data["stranger"] is not null)
+        {
+            choice = input.Message.Kind == InboundKind.Choice ? input.Message.ChoiceId : Number(input, 3) switch { 1 => "propose", 2 => "ask", 3 => "other", _ => null };
+            return choice switch
+            {
+                "propose" => new AcceptedProposal(Value(input, code), submission, "village_claim_proposing"),
+                "ask" => new FacilitatorRequested(code, "village_claim_asked"),
+                "other" => new Rejected("village_claim_declined"),
+                _ => Accept(input, code),
+            };
+        }
+
+        choice = input.Message.Kind == InboundKind.Choice ? input.Message.ChoiceId : Number(input, 2) switch { 1 => "update", 2 => "other", _ => null };
         return choice switch
         {
-            "update" => new AcceptedUpdate(Value(input, data["code"]!.GetValue<string>()), data["submission"]!.GetValue<long>(), "village_claim_review"),
+            "update" => new AcceptedUpdate(Value(input, code), submission, "village_claim_review"),
             "other" => new Rejected("village_claim_declined"),
-            _ => Accept(input, data["code"]!.GetValue<string>()),
+            _ => Accept(input, code),
         };
     }
 

@@ -49,6 +49,9 @@ public sealed class FlowDefinition
     public IReadOnlyList<FlowSection> Sections { get; }
     /// <summary>Keywords of each global command, per language.</summary>
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
+    /// <summary>Global commands a flow may leave out: Telegram's /start is built in; the data-rights commands need their texts.</summary>
+    public static readonly IReadOnlySet<FlowCommand> OptionalCommands = new HashSet<FlowCommand> { FlowCommand.Start, FlowCommand.MyData, FlowCommand.Erase };
+
     /// <summary>
     /// Keywords of each staff command, per language (a staff flow's <c>staff_commands:</c>); understood only from
     /// people with a staff role. A command either starts a dialog (<see cref="Entries"/>) or is named in a waiting

@@ -57,6 +57,14 @@ internal static class CommandHandler
             case FlowCommand.Start:
                 Start(step, payload);
                 break;
+            case FlowCommand.MyData:
+                PersonalDataReport.Show(step);
+                break;
+            case FlowCommand.Erase:
+                step.State = step.State with { Pending = new PendingQuestion(PendingKind.ConfirmErase) };
+                step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language, step.T("erase_confirm"),
+                    MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+                break;
         }
     }
 
@@ -122,6 +130,9 @@ internal static class CommandHandler
                 break;
             case SessionStatus.Active:
                 step.AskCurrent(step.T("status_in_progress", values));
+                break;
+            case SessionStatus.Submitted when state.ProposalFor is not null:
+                step.Say(step.T("proposal_status"));
                 break;
             case SessionStatus.Submitted:
                 step.Say(step.T("status_submitted", values));

@@ -92,6 +92,14 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
             return;
         }
 
+        if (State.ProposalFor is not null)
+        {
+            // A proposal is the facilitator's to decide; there is no record of the person's own to look at.
+            State = State with { Pending = null };
+            Say(T("proposal_status"));
+            return;
+        }
+
         State = State with { Pending = new PendingQuestion(PendingKind.FinishedMenu) };
         Reply(MessageRenderer.WithOptions(Flow, State.Language,
             T("status_submitted", new Dictionary<string, string> { ["reference"] = State.Reference ?? "" }) + "\n\n" + T("finished_menu"),
@@ -116,7 +124,56 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
         State = State with { Answers = answers, History = history, Pending = null, Misses = 0 };
         Emit(new AnswerSaved(node.Id, node.Save!, value?.DeepClone()));
+        if (node.Save == FlowEngine.ConsentField && value is JsonValue consent && consent.TryGetValue(out bool given))
+        {
+            Emit(new ConsentAnswered(given));
+        }
+
+        if (State.Fix is { } fix)
+        {
+            ContinueFix(fix, node);
+            return;
+        }
+
         Enter(NextOf(node, value));
+    }
+
+    /// <summary>
+    /// Starts a round of questions to answer again (a facilitator's PERBAIKI): the record's answers are the
+    /// conversation's, only these questions are asked, and the record is sent again when they are answered.
+    /// </summary>
+    public void AskAgain(IReadOnlyDictionary<string, JsonNode?> recordAnswers, IReadOnlyList<string> nodeIds, string intro)
+    {
+        var ordered = Flow.Nodes.Where(n => nodeIds.Contains(n.Id)).ToList();
+        State = State with
+        {
+            Status = SessionStatus.Active,
+            Answers = recordAnswers.ToDictionary(a => a.Key, a => a.Value?.DeepClone()),
+            Pending = null,
+            ReturnTo = null,
+            ProposalFor = null,
+            Misses = 0,
+            Fix = new FixRound(ordered.Select(n => n.Id).ToList(), ordered.Select(n => n.Save!).ToList()),
+        };
+        AskAt(ordered[0].Id, intro);
+    }
+
+    /// <summary>
+    /// After an answer in a fix round: the next question of the round, or, when none is left, the walk back to the
+    /// summary (asking only questions the new answers made relevant), which then sends the record by itself.
+    /// </summary>
+    private void ContinueFix(FixRound fix, FlowNode answered)
+    {
+        var remaining = fix.Remaining.Where(id => id != answered.Id).ToList();
+        State = State with { Fix = fix with { Remaining = remaining } };
+        if (remaining.Count > 0)
+        {
+            AskAt(remaining[0]);
+            return;
+        }
+
+        State = State with { ReturnTo = Flow.Nodes.FirstOrDefault(n => n.Expect == AnswerKind.Summary)?.Id };
+        Enter(Flow.Start);
     }
 
     /// <summary>
@@ -146,6 +203,17 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
         }
 
         AskAt(summary.Id, T(update.IntroTextKey));
+    }
+
+    /// <summary>
+    /// Starts a proposed change to a record the person may not update: the village is saved, none of the record's
+    /// answers are shown or loaded, and the person answers the questions after the village as for a new record.
+    /// </summary>
+    public void StartProposal(FlowNode node, AcceptedProposal proposal)
+    {
+        State = State with { ProposalFor = proposal.SubmissionId };
+        Say(T(proposal.IntroTextKey));
+        SaveAndAdvance(node, proposal.Value);
     }
 
     /// <summary>Where a node goes after this answer: its <c>on:</c> branch for the answer, else <c>next</c>.</summary>
@@ -197,7 +265,7 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
             if (!node.IsQuestion)
             {
-                Say(node.Text.Get(State.Language));
+                Say(node.End == EndKind.Submitted && State.ProposalFor is not null ? T("proposal_sent") : node.Text.Get(State.Language));
                 if (node.IsEnd)
                 {
                     End(node);
@@ -211,6 +279,12 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
             if (node.Expect == AnswerKind.Summary)
             {
                 State = State with { ReturnTo = null };
+                if (State.Fix is { Remaining.Count: 0 })
+                {
+                    // The fix round is complete: the person answered only what was asked; the record goes back for review.
+                    nodeId = node.Next;
+                    continue;
+                }
             }
 
             State = State with { NodeId = node.Id, Misses = 0 };
@@ -257,10 +331,16 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
     private void End(FlowNode node)
     {
-        if (node.End == EndKind.Submitted)
+        if (node.End == EndKind.Submitted && State.ProposalFor is { } record)
         {
             State = State with { Status = SessionStatus.Submitted, NodeId = null, ReturnTo = null, Pending = null };
-            Emit(new SubmissionCompleted(State.Answers.ToDictionary(a => a.Key, a => a.Value?.DeepClone())));
+            Emit(new ProposalCompleted(record, State.Answers.ToDictionary(a => a.Key, a => a.Value?.DeepClone())));
+        }
+        else if (node.End == EndKind.Submitted)
+        {
+            var fixedFields = State.Fix?.Fields;
+            State = State with { Status = SessionStatus.Submitted, NodeId = null, ReturnTo = null, Pending = null, Fix = null };
+            Emit(new SubmissionCompleted(State.Answers.ToDictionary(a => a.Key, a => a.Value?.DeepClone()), fixedFields));
         }
         else
         {

@@ -15,6 +15,9 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 public sealed class FlowEngine
 {
+    /// <summary>The answer field of the consent question; its answer is recorded with the consent text's version.</summary>
+    public const string ConsentField = "consent";
+
     /// <summary>Longer messages are refused before any parsing: nobody types an answer that long on a phone.</summary>
     public const int MaxInputLength = 2000;
 
@@ -87,12 +90,39 @@ public sealed class FlowEngine
 
         var language = state.Language;
         var question = MessageRenderer.Question(flow, node, language);
-        var intro = Progress(flow, id, language) is { Length: > 0 } progress
+        // A person asked to fix answers is reminded of that, not of the registration.
+        var intro = state.Fix is not null && flow.Texts.ContainsKey("reminder_fix") ? flow.Text("reminder_fix", language)
+            : Progress(flow, id, language) is { Length: > 0 } progress
             ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
             : flow.Text("reminder", language);
         var reminder = question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
         return new StepResult(state with { LastActivityAt = now, Pending = null }, [reminder], []);
     }
+
+    /// <summary>
+    /// A facilitator asked to fix some answers of the person's record: the session takes the record's answers and asks
+    /// exactly these questions (node ids) again, the first after <paramref name="intro"/>; the others stay untouched.
+    /// </summary>
+    public StepResult AskAgain(FlowDefinition flow, SessionState state, IReadOnlyDictionary<string, JsonNode?> recordAnswers,
+        IReadOnlyList<string> nodeIds, string intro, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        if (nodeIds.Count == 0 || nodeIds.Any(id => !flow.TryGetNode(id, out var n) || !n.IsQuestion || n.Save is null))
+        {
+            throw new ArgumentException("Name at least one question node of the flow.", nameof(nodeIds));
+        }
+
+        var step = new EngineStep(this, flow, state with { FlowId = flow.Id, LastActivityAt = now }, now, EmptyFlowContext.Instance);
+        step.AskAgain(recordAnswers, nodeIds, intro);
+        return step.Finish();
+    }
+
+    /// <summary>The question a person is at, rendered again (for reminders: "you were here").</summary>
+    public OutboundMessage? CurrentQuestion(FlowDefinition flow, SessionState state) =>
+        state.Status == SessionStatus.Active && state.NodeId is { } id
+            ? MessageRenderer.Question(flow, flow.Node(id), state.Language)
+            : null;
 
     /// <summary>"Bagian 3 dari 7: Produk" for the node, or null when it belongs to no section.</summary>
     public static string? Progress(FlowDefinition flow, string? nodeId, string language)
@@ -142,15 +172,16 @@ public sealed class FlowEngine
             return;
         }
 
-        if (step.State.Status == SessionStatus.NotStarted)
-        {
-            step.Begin();
-            return;
-        }
-
+        // A follow-up question asked before the conversation started (HAPUS DATA's confirmation) is answered first.
         if (step.State.Pending is { } pending && !paused)
         {
             PendingHandler.Handle(step, pending, message, text);
+            return;
+        }
+
+        if (step.State.Status == SessionStatus.NotStarted)
+        {
+            step.Begin();
             return;
         }
 
@@ -217,6 +248,14 @@ public sealed class FlowEngine
                 break;
             case AcceptedUpdate update:
                 step.ClaimSubmission(node, update);
+                break;
+            case AcceptedProposal proposal:
+                step.StartProposal(node, proposal);
+                break;
+            case FacilitatorRequested asked:
+                step.State = step.State with { Pending = null };
+                step.Emit(new FacilitatorAsked(asked.VillageCode));
+                step.AskCurrent(step.T(asked.TextKey));
                 break;
             case FollowUp followUp:
                 step.State = step.State with { Pending = new PendingQuestion(PendingKind.AnswerDialog, followUp.Data) };

@@ -8,8 +8,23 @@ public abstract record FlowEvent;
 /// <summary>An answer was saved (or cleared, when <see cref="Value"/> is null) for a field.</summary>
 public sealed record AnswerSaved(string NodeId, string Field, JsonNode? Value) : FlowEvent;
 
-/// <summary>The person confirmed the summary: the submission is complete (again, after an update).</summary>
-public sealed record SubmissionCompleted(IReadOnlyDictionary<string, JsonNode?> Answers) : FlowEvent;
+/// <summary>
+/// The person confirmed the summary: the submission is complete (again, after an update). <see cref="Fixed"/> names
+/// the fields a facilitator asked to fix when this completes such a round (the history says why it changed).
+/// </summary>
+public sealed record SubmissionCompleted(IReadOnlyDictionary<string, JsonNode?> Answers, IReadOnlyList<string>? Fixed = null) : FlowEvent;
+
+/// <summary>The person finished a proposed change to another person's record: store it next to that record.</summary>
+public sealed record ProposalCompleted(long SubmissionId, IReadOnlyDictionary<string, JsonNode?> Answers) : FlowEvent;
+
+/// <summary>The person asked for the facilitator of the village's area (about a record they may not change).</summary>
+public sealed record FacilitatorAsked(string VillageCode) : FlowEvent;
+
+/// <summary>The person answered the consent question (its text version is the flow's, its time the step's).</summary>
+public sealed record ConsentAnswered(bool Given) : FlowEvent;
+
+/// <summary>The person confirmed HAPUS DATA: erase their personal data.</summary>
+public sealed record ErasureRequested : FlowEvent;
 
 /// <summary>The person declined consent.</summary>
 public sealed record ConversationDeclined : FlowEvent;

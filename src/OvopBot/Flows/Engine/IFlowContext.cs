@@ -13,10 +13,24 @@ public interface IFlowContext
 
     /// <summary>The stored answers of a submission (to update it).</summary>
     IReadOnlyDictionary<string, JsonNode?> SubmissionAnswers(long submissionId);
+
+    /// <summary>What is stored about the person writing (DATA SAYA), or null when nothing is.</summary>
+    PersonalData? PersonalData();
 }
 
-/// <summary>A village's existing submission, as the person is told about it.</summary>
-public sealed record ExistingSubmission(long Id, string Status, string? Product, string? SubmittedBy, DateTimeOffset? SubmittedAt);
+/// <summary>
+/// A village's existing submission, as the person is told about it. <see cref="MayUpdate"/>: the person is its
+/// respondent or attached to it by a facilitator; anyone else learns only that it exists and its product.
+/// </summary>
+public sealed record ExistingSubmission(long Id, string Status, string? Product, string? SubmittedBy, DateTimeOffset? SubmittedAt,
+    bool MayUpdate = true);
+
+/// <summary>What is stored about one person: the contact, the consent given, the records they answered, counts.</summary>
+public sealed record PersonalData(string Channel, string Address, string? Name, string? Phone, bool? Consent, DateTimeOffset? ConsentAt,
+    string? ConsentVersion, IReadOnlyList<PersonalRecord> Records, int Messages, int MediaFiles, int Proposals);
+
+/// <summary>One record the person answered: its village, reference and the answers as stored.</summary>
+public sealed record PersonalRecord(string? Village, string? Reference, string Status, IReadOnlyDictionary<string, JsonNode?> Answers);
 
 /// <summary>The context when nothing outside the conversation is known (flow tests, tools).</summary>
 public sealed class EmptyFlowContext : IFlowContext
@@ -26,4 +40,6 @@ public sealed class EmptyFlowContext : IFlowContext
     public ExistingSubmission? FindSubmission(string villageCode) => null;
 
     public IReadOnlyDictionary<string, JsonNode?> SubmissionAnswers(long submissionId) => new Dictionary<string, JsonNode?>();
+
+    public PersonalData? PersonalData() => null;
 }

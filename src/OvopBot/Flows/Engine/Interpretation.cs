@@ -26,3 +26,13 @@ public sealed record FollowUp(OutboundMessage Reply, JsonObject Data) : Interpre
 /// the conversation, <see cref="Value"/> is saved for the node, and the person goes to the summary to change them.
 /// </summary>
 public sealed record AcceptedUpdate(JsonNode Value, long SubmissionId, string IntroTextKey) : Interpretation;
+
+/// <summary>
+/// Someone who may not update the village's record chose to propose a change: <see cref="Value"/> is saved and the
+/// conversation goes on with empty answers (the record's are not shown); at the end the answers become a proposal
+/// stored next to the record, and <see cref="IntroTextKey"/> explains that first.
+/// </summary>
+public sealed record AcceptedProposal(JsonNode Value, long SubmissionId, string IntroTextKey) : Interpretation;
+
+/// <summary>The person asked for the area's facilitator about this village; the question is asked again after <see cref="TextKey"/>.</summary>
+public sealed record FacilitatorRequested(string VillageCode, string TextKey) : Interpretation;

@@ -77,6 +77,34 @@ public static class MessageRenderer
 
     public static OutboundMessage Plain(string text) => new() { Text = text };
 
+    /// <summary>The aim for one message on a basic phone (and one SMS-sized chunk of three parts).</summary>
+    public const int MaxMessageLength = 500;
+
+    /// <summary>Packs lines into as few messages as fit <see cref="MaxMessageLength"/> each (lists, reports, DATA SAYA).</summary>
+    public static IReadOnlyList<OutboundMessage> Pack(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var messages = new List<OutboundMessage>();
+        var current = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (current.Length > 0 && current.Length + 1 + line.Length > MaxMessageLength)
+            {
+                messages.Add(Plain(current.ToString()));
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? "\n" : "").Append(line);
+        }
+
+        if (current.Length > 0)
+        {
+            messages.Add(Plain(current.ToString()));
+        }
+
+        return messages;
+    }
+
     /// <summary>Yes (1) / No (2) as options, worded by the flow.</summary>
     public static IReadOnlyList<ReplyOption> YesNoOptions(FlowDefinition flow, string language) =>
     [

@@ -23,6 +23,9 @@ internal static class PendingHandler
             case PendingKind.FinishedMenu:
                 FinishedMenu(step, message, text);
                 break;
+            case PendingKind.ConfirmErase:
+                ConfirmErase(step, message, text);
+                break;
             case PendingKind.AnswerDialog:
                 if (step.CurrentNode is { } node)
                 {
@@ -81,6 +84,33 @@ internal static class PendingHandler
         step.Emit(new ConversationRestarted());
         step.Say(step.T("restart_done"));
         step.Begin();
+    }
+
+    /// <summary>
+    /// HAPUS DATA confirmed: the store erases the person's data in this step's transaction. The conversation starts
+    /// afresh (nothing of it is kept), keeping only the language to answer in.
+    /// </summary>
+    private static void ConfirmErase(EngineStep step, InboundMessage message, string text)
+    {
+        var yes = YesNoInterpreter.Parse(message, text);
+        if (yes is null)
+        {
+            step.Reply(MessageRenderer.WithOptions(step.Flow, step.State.Language,
+                step.T("yesno_unclear") + "\n" + step.T("erase_confirm"),
+                MessageRenderer.YesNoOptions(step.Flow, step.State.Language)));
+            return;
+        }
+
+        if (!yes.Value)
+        {
+            step.State = step.State with { Pending = null };
+            step.AskCurrent(step.T("erase_cancelled"));
+            return;
+        }
+
+        step.State = new SessionState { FlowId = step.State.FlowId, Language = step.State.Language, LastActivityAt = step.Now };
+        step.Emit(new ErasureRequested());
+        step.Say(step.T("erase_done"));
     }
 
     private static void ChooseLanguage(EngineStep step, InboundMessage message, string text)

@@ -38,7 +38,14 @@ public sealed record SessionState
     public string? ChannelPhone { get; init; }
     /// <summary>Consecutive answers the current question could not use; the help hint appears after a few.</summary>
     public int Misses { get; init; }
+    /// <summary>A facilitator asked to answer these questions again: only they are asked, then the record is sent again.</summary>
+    public FixRound? Fix { get; init; }
+    /// <summary>Set while the person composes a proposed change to another person's record (this submission).</summary>
+    public long? ProposalFor { get; init; }
 }
+
+/// <summary>The questions (node ids, in flow order) still to answer again, and the answer fields the round covers.</summary>
+public sealed record FixRound(IReadOnlyList<string> Remaining, IReadOnlyList<string> Fields);
 
 /// <summary>A short follow-up the engine asked; <see cref="Data"/> holds what it needs to understand the reply.</summary>
 public sealed record PendingQuestion(PendingKind Kind, JsonObject? Data = null);
@@ -55,4 +62,6 @@ public enum PendingKind
     FinishedMenu,
     /// <summary>A multi-step answer (the village search) keeps its own state in Data.</summary>
     AnswerDialog,
+    /// <summary>Really erase my personal data (HAPUS DATA)? Yes/No.</summary>
+    ConfirmErase,
 }

@@ -60,30 +60,9 @@ internal static class SummaryHandler
     public static void Submit(EngineStep step, FlowNode summary) => step.Enter(summary.Next);
 
     /// <summary>The answered, still relevant, labelled questions in file order (unlabelled ones, like consent, are not listed).</summary>
-    private static List<(string NodeId, string Label, string Value)> Lines(EngineStep step)
+    private static List<RecordLine> Lines(EngineStep step)
     {
-        var state = step.State;
-        var lines = new List<(string, string, string)>();
-        foreach (var node in step.Flow.Nodes)
-        {
-            if (!node.IsQuestion || node.Expect == AnswerKind.Summary || node.Save is null || node.Label is null ||
-                !state.Answers.TryGetValue(node.Save, out var value) || (node.When is { } when && !when.Evaluate(state.Answers)))
-            {
-                continue;
-            }
-
-            var display = value is null
-                ? step.T("answer_skipped_display")
-                : step.Engine.Interpreter(node.Expect).Display(step.Flow, node, value, state.Language);
-            if (display.Length > MaxValueLength)
-            {
-                display = display[..(MaxValueLength - 1)].TrimEnd() + "…";
-            }
-
-            var label = node.Label.Get(state.Language);
-            lines.Add((node.Id, label, display));
-        }
-
-        return lines;
+        var lines = RecordLines.Of(step.Engine, step.Flow, step.State.Answers, step.State.Language);
+        return lines.Select(l => l.Value.Length > MaxValueLength ? l with { Value = l.Value[..(MaxValueLength - 1)].TrimEnd() + "…" } : l).ToList();
     }
 }

@@ -6,8 +6,13 @@ namespace OvopBot.Flows.Loading;
 public sealed class FlowCatalog
 {
     private readonly Dictionary<string, FlowDefinition> _flows;
+    private readonly Dictionary<(string Id, string Variant), FlowDefinition> _variants;
 
-    private FlowCatalog(Dictionary<string, FlowDefinition> flows) => _flows = flows;
+    private FlowCatalog(Dictionary<string, FlowDefinition> flows, Dictionary<(string, string), FlowDefinition> variants)
+    {
+        _flows = flows;
+        _variants = variants;
+    }
 
     public IReadOnlyCollection<FlowDefinition> Flows => _flows.Values;
 
@@ -16,6 +21,13 @@ public sealed class FlowCatalog
         : throw new KeyNotFoundException($"no flow with id '{id}' (known: {string.Join(", ", _flows.Keys)})");
 
     public bool TryGet(string id, out FlowDefinition flow) => _flows.TryGetValue(id, out flow!);
+
+    /// <summary>
+    /// The flow as a channel should speak it: with its short texts (<see cref="TextVariants"/>) where the channel has a
+    /// variant (SMS), else the flow itself. Same nodes, same answers; only the wording is shorter.
+    /// </summary>
+    public FlowDefinition For(string id, string channel) =>
+        _variants.TryGetValue((id, channel), out var variant) ? variant : this[id];
 
     /// <summary>Loads every flow in the folder; throws <see cref="FlowLoadException"/> listing all errors.</summary>
     public static FlowCatalog Load(string directory)
@@ -35,14 +47,22 @@ public sealed class FlowCatalog
         }
 
         var flows = new Dictionary<string, FlowDefinition>();
+        var variants = new Dictionary<(string, string), FlowDefinition>();
         var prefix = Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar));
         foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
             var display = $"{prefix}/{Path.GetFileName(path)}";
-            var flow = LoadText(display, File.ReadAllText(path), errors);
+            var yaml = File.ReadAllText(path);
+            var flow = LoadText(display, yaml, errors);
             if (flow is null)
             {
                 continue;
+            }
+
+            foreach (var name in TextVariants.All)
+            {
+                // The same file read again: a valid flow gives the same nodes, only the wording may differ.
+                variants[(flow.Id, name)] = FlowReader.Read(display, yaml, [], name)!;
             }
 
             if (!flows.TryAdd(flow.Id, flow))
@@ -56,7 +76,7 @@ public sealed class FlowCatalog
             errors.Add(new FlowError(directory, 0, "no flow files (*.yaml) in the flows folder"));
         }
 
-        return errors.Count > 0 ? (null, errors) : (new FlowCatalog(flows), errors);
+        return errors.Count > 0 ? (null, errors) : (new FlowCatalog(flows, variants), errors);
     }
 
     /// <summary>Reads and validates one flow text; adds its errors and returns null when it is broken.</summary>

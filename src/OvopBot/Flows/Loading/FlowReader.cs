@@ -29,15 +29,23 @@ internal sealed class FlowReader
     private FlowKind _kind;
 
     private readonly string _file;
+    private readonly string? _variant;
     private readonly List<FlowError> _errors = [];
     private IReadOnlyList<string> _languages = ["id"];
 
-    private FlowReader(string file) => _file = file;
-
-    /// <summary>Reads a flow; returns null (and errors) when it cannot be built.</summary>
-    public static FlowDefinition? Read(string file, string yaml, List<FlowError> errors)
+    private FlowReader(string file, string? variant)
     {
-        var reader = new FlowReader(file);
+        _file = file;
+        _variant = variant;
+    }
+
+    /// <summary>
+    /// Reads a flow; returns null (and errors) when it cannot be built. With a <paramref name="variant"/> (a text
+    /// variant such as <c>sms</c>), every text that gives a short form for it reads as that short form.
+    /// </summary>
+    public static FlowDefinition? Read(string file, string yaml, List<FlowError> errors, string? variant = null)
+    {
+        var reader = new FlowReader(file, variant);
         var flow = reader.ReadFlow(yaml);
         errors.AddRange(reader._errors);
         return flow;
@@ -212,10 +220,12 @@ internal sealed class FlowReader
 
         foreach (var e in Unique(map, "command"))
         {
-            if (!Enum.TryParse<FlowCommand>(e.Key, ignoreCase: true, out var command) ||
-                !string.Equals(command.ToString(), e.Key, StringComparison.OrdinalIgnoreCase))
+            // "my_data" names FlowCommand.MyData.
+            var name = e.Key.Replace("_", "", StringComparison.Ordinal);
+            if (!Enum.TryParse<FlowCommand>(name, ignoreCase: true, out var command) ||
+                !string.Equals(command.ToString(), name, StringComparison.OrdinalIgnoreCase))
             {
-                Error(e.Line, $"unknown command '{e.Key}'; known: {string.Join(", ", Enum.GetNames<FlowCommand>().Select(n => n.ToLowerInvariant()))}");
+                Error(e.Line, $"unknown command '{e.Key}'; known: {string.Join(", ", Enum.GetNames<FlowCommand>().Select(n => n == nameof(FlowCommand.MyData) ? "my_data" : n.ToLowerInvariant()))}");
                 continue;
             }
 
@@ -225,7 +235,7 @@ internal sealed class FlowReader
             }
         }
 
-        foreach (var required in Enum.GetValues<FlowCommand>().Where(c => c != FlowCommand.Start && !commands.ContainsKey(c)))
+        foreach (var required in Enum.GetValues<FlowCommand>().Where(c => !FlowDefinition.OptionalCommands.Contains(c) && !commands.ContainsKey(c)))
         {
             Error(entry.Line, $"command '{required.ToString().ToLowerInvariant()}' has no keywords");
         }
@@ -594,8 +604,20 @@ internal sealed class FlowReader
         }
 
         var texts = new Dictionary<string, string>();
+        Dictionary<string, string>? variantTexts = null;
         foreach (var e in Unique(map, "language"))
         {
+            if (TextVariants.All.Contains(e.Key))
+            {
+                var shortForms = ReadVariant(e, owner);
+                if (e.Key == _variant)
+                {
+                    variantTexts = shortForms;
+                }
+
+                continue;
+            }
+
             CheckLanguage(e.Key, e.Line);
             var text = Scalar(e.Value).Trim();
             if (text.Length == 0)
@@ -611,7 +633,37 @@ internal sealed class FlowReader
             Error(map.Line, $"{owner}: missing translation '{missing}'");
         }
 
+        foreach (var (language, shortForm) in variantTexts ?? [])
+        {
+            texts[language] = shortForm;
+        }
+
         return texts.Count == 0 ? null : new LocalizedText(texts, map.Line);
+    }
+
+    /// <summary>A short form such as <c>sms: { id: "…", en: "…" }</c>: any of the flow's languages, none empty.</summary>
+    private Dictionary<string, string> ReadVariant(YamlEntry entry, string owner)
+    {
+        var forms = new Dictionary<string, string>();
+        if (entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, $"{owner}: '{entry.Key}' must map languages to short texts, e.g. {entry.Key}: {{ id: \"…\" }}");
+            return forms;
+        }
+
+        foreach (var e in Unique(map, $"{entry.Key} language"))
+        {
+            CheckLanguage(e.Key, e.Line);
+            var text = Scalar(e.Value).Trim();
+            if (text.Length == 0)
+            {
+                Error(e.Line, $"{owner}: the {entry.Key} '{e.Key}' text is empty");
+            }
+
+            forms[e.Key] = text;
+        }
+
+        return forms;
     }
 
     private void CheckLanguage(string language, int line)

@@ -53,6 +53,14 @@ internal static class FlowValidator
         {
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
         }
+
+        if (flow.Commands.ContainsKey(FlowCommand.MyData) || flow.Commands.ContainsKey(FlowCommand.Erase))
+        {
+            foreach (var missing in RequiredTexts.PrivacyKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            {
+                Error(1, $"text '{missing}' is missing from 'texts' (needed by the my_data / erase commands)");
+            }
+        }
     }
 
     private static void CheckNode(FlowDefinition flow, FlowNode node, HashSet<string> sectionIds, Action<int, string> error)

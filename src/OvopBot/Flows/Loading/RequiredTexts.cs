@@ -23,6 +23,8 @@ internal static class RequiredTexts
         // issue 6: invite codes and reminders
         "role_facilitator", "role_admin", "invite_accepted", "invite_used", "invite_expired", "invite_unknown",
         "reminder", "reminder_progress", "reminder_footer",
+        // issue 11: poison messages, flooding, numbers too large to read, media over the storage caps
+        "message_failed", "please_wait", "number_huge", "media_not_kept",
     ];
 
     /// <summary>
@@ -35,6 +37,26 @@ internal static class RequiredTexts
         "staff_export_kind_submissions", "staff_export_kind_requests", "staff_export_kind_conversations", "staff_export_kind_contacts",
     ];
 
+    /// <summary>Texts of the registration flow for the review of records and proposals (issue 14; read by the staff desk and the engine).</summary>
+    public static readonly IReadOnlyList<string> ReviewKeys =
+    [
+        // issue 14: review, proposals, questions about a record
+        "staff_review_header", "staff_review_line", "staff_review_proposal_line", "staff_review_more", "staff_review_end", "staff_review_none",
+        "staff_review_record_header", "staff_review_record_line", "staff_review_record_footer", "staff_review_proposal_header",
+        "staff_review_proposal_change", "staff_review_proposal_footer", "staff_review_approved", "staff_review_fix_sent", "staff_review_fix_unknown",
+        "staff_review_fix_usage", "staff_review_outside_scope", "staff_review_not_open", "staff_review_not_awaiting", "staff_review_not_found",
+        "staff_review_no_respondent", "staff_proposal_accepted", "staff_proposal_rejected", "staff_proposal_decided", "staff_proposal_notice",
+        "staff_ask_notice", "review_state_submitted", "review_state_verified", "review_state_needs_fixing", "review_state_resubmitted",
+        "review_state_proposal", "fix_intro",
+    ];
+
+    /// <summary>Texts needed by flows that define the data-rights commands (my_data, erase).</summary>
+    public static readonly IReadOnlyList<string> PrivacyKeys =
+    [
+        "my_data_none", "my_data_contact", "my_data_consent", "my_data_record", "my_data_counts", "my_data_footer",
+        "erase_confirm", "erase_done", "erase_cancelled",
+    ];
+
     /// <summary>Texts needed only by flows that ask for a village (the official-list dialog).</summary>
     public static readonly IReadOnlyList<string> VillageKeys =
     [
@@ -42,5 +64,9 @@ internal static class RequiredTexts
         "village_district_unknown", "village_choose_district", "village_pick", "village_next_page", "village_outside_scope",
         "village_display", "district_display", "village_kind_desa", "village_kind_kelurahan", "village_claim",
         "village_claim_update", "village_claim_other", "village_claim_review", "village_claim_declined",
+        // issue 14: a registered village named by someone who may not update it
+        "village_claim_stranger", "village_claim_propose", "village_claim_ask", "village_claim_proposing", "village_claim_asked",
+        "proposal_sent", "proposal_status", "proposal_owner_notice", "proposal_owner_accepted", "proposal_owner_rejected",
+        "proposal_proposer_accepted", "proposal_proposer_rejected",
     ];
 }

@@ -23,7 +23,7 @@ public sealed class TelegramOptionsTests
         var options = Valid();
 
         Assert.Empty(Errors(options));
-        Assert.Equal(("https://api.telegram.org", TelegramMode.Polling, 29.5d, 1d, 20L * 1024 * 1024),
+        Assert.Equal(("https://api.telegram.org", TelegramMode.Polling, 30d, 1d, 20L * 1024 * 1024),
             (options.ApiBaseUrl, options.Mode, options.MessagesPerSecond, options.PerChatMessagesPerSecond,
                 options.MaxDownloadBytes));
     }

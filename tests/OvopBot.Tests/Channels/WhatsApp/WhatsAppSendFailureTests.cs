@@ -121,16 +121,18 @@ public sealed class WhatsAppSendFailureTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            await SendAsync(people[i]);
+            Assert.True((await PacedSendAsync(people[i])).CanSend);
         }
 
-        var failure = await Assert.ThrowsAsync<ChannelSendException>(() => SendAsync(people[3]));
-        _host.Clock.Advance(failure.RetryAfter!.Value);
-        await SendAsync(people[3]);
+        var held = await PacedSendAsync(people[3]);
+        _host.Clock.Advance(held.ChannelWait);
+        var later = await PacedSendAsync(people[3]);
 
-        Assert.Equal((SendFailureKind.Transient, true), (failure.Kind, failure.ChannelWide));
-        Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
+        // Three answered now keep their places in the 3/s window for one second.
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.Zero), (held.ChannelWait, held.ChatWait));
+        Assert.True(later.CanSend);
         Assert.Equal(4, _host.Graph.MessageRequests);
+        Assert.Equal(0, _host.Graph.ThroughputRefusals);
     }
 
     [Fact]
@@ -139,15 +141,30 @@ public sealed class WhatsAppSendFailureTests : IAsyncLifetime
         await _host.PersonWritesAsync(Person);
         await _host.PersonWritesAsync("62811000009");
 
-        await SendAsync(Person, "Pertanyaan 1");
-        var failure = await Assert.ThrowsAsync<ChannelSendException>(() => SendAsync(Person, "Pertanyaan 2"));
-        await SendAsync("62811000009", "Pertanyaan 1");
+        await PacedSendAsync(Person, "Pertanyaan 1");
+        var held = await PacedSendAsync(Person, "Pertanyaan 2");
+        var other = await PacedSendAsync("62811000009", "Pertanyaan 1");
         _host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await SendAsync(Person, "Pertanyaan 2");
+        var later = await PacedSendAsync(Person, "Pertanyaan 2");
 
-        Assert.Equal((SendFailureKind.Transient, false), (failure.Kind, failure.ChannelWide));
-        Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.Zero), (held.ChatWait, held.ChannelWait));
+        Assert.True(other.CanSend && later.CanSend);
         Assert.Equal(3, _host.Graph.MessageRequests);
+    }
+
+    /// <summary>Asks the channel's registered pacer, as the outbox does, and sends only when it says go.</summary>
+    private async Task<PaceDecision> PacedSendAsync(string to, string text = "Terima kasih.")
+    {
+        var pacer = _host.Services.GetServices<ISendPacer>().Single(p => p.Channel == "whatsapp");
+        var envelope = new OutboundEnvelope(++_nextId, to, OutboundKind.Reply, new OutboundMessage { Text = text });
+        var decision = pacer.TryReserve(envelope);
+        if (decision.CanSend)
+        {
+            await _host.Sender.SendAsync(envelope, CancellationToken.None);
+            pacer.Answered(decision);
+        }
+
+        return decision;
     }
 
     [Fact]
@@ -168,7 +185,7 @@ public sealed class WhatsAppSendFailureTests : IAsyncLifetime
         }], CancellationToken.None);
         using var http = new HttpClient();
         var sender = new WhatsAppSender(new WhatsAppClient(http, options, NullLogger<WhatsAppClient>.Instance),
-            window, new WhatsAppPacer(options, clock), clock, options, NullLogger<WhatsAppSender>.Instance);
+            window, clock, options, NullLogger<WhatsAppSender>.Instance);
 
         var failure = await Assert.ThrowsAsync<ChannelSendException>(() => sender.SendAsync(
             new OutboundEnvelope(1, Person, OutboundKind.Reply, new OutboundMessage { Text = "Halo" }),

@@ -36,11 +36,13 @@ public sealed class WhatsAppService : IAsyncDisposable
 
     public FakeGraphApiServer Graph { get; }
     public Uri Webhook { get; }
+    public Uri Address => new(Webhook, "/");
     public IServiceProvider Services => _app.Services;
     public SqliteDatabase Database => _app.Services.GetRequiredService<SqliteDatabase>();
     public string MediaPath => _temp.File("media");
 
-    public static async Task<WhatsAppService> StartAsync()
+    /// <summary>Starts the service; <paramref name="extraArgs"/> adds settings (<c>--Section:Key value</c>).</summary>
+    public static async Task<WhatsAppService> StartAsync(params string[] extraArgs)
     {
         var temp = new TempDirectory();
         var graph = await FakeGraphApiServer.StartAsync(TimeProvider.System, token: "FAKE-TOKEN-FOR-TESTS");
@@ -61,6 +63,7 @@ public sealed class WhatsAppService : IAsyncDisposable
             "--Flows:Path", RepoPaths.Flows,
             "--Logging:LogLevel:Default", "Warning",
             "--urls", "http://127.0.0.1:0",
+            .. extraArgs,
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
