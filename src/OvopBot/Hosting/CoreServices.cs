@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
-using OvopBot.Channels.WhatsApp;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
@@ -43,7 +42,7 @@ public static class CoreServices
         services.AddSingleton<InboundGuard>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
-        // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
+        // Each person's last inbound time per channel, for a channel with a customer-care window (ICustomerWindow).
         services.AddSingleton<CustomerWindowStore>();
         services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         services.AddOvopStaff();
