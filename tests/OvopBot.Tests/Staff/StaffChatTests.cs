@@ -53,6 +53,21 @@ public sealed class StaffChatTests : IDisposable
     }
 
     [Fact]
+    public async Task PERIKSA_in_the_middle_of_a_broadcast_answers_and_closes_the_broadcast_dialog()
+    {
+        Seed("1", Catalog.VillagesOf("53.01.08")[0].Code, "draft");
+        await GrantAsync("fas", "53.01.08");
+        await _bot.SayAsync("SIARAN", from: "fas");
+        Assert.Contains(await _bot.SayAsync("1", from: "fas"), r => r.Contains("Ketik isi pengumuman", StringComparison.Ordinal));
+
+        Assert.Contains(await _bot.SayAsync("PERIKSA", from: "fas"), r => r.Contains("menunggu pemeriksaan", StringComparison.Ordinal));
+
+        // The broadcast no longer waits for its text: the next message is not taken as one.
+        Assert.DoesNotContain(await _bot.SayAsync("Rapat desa hari Senin.", from: "fas"), r => r.Contains("Pratinjau", StringComparison.Ordinal));
+        Assert.Equal(0, BroadcastRows());
+    }
+
+    [Fact]
     public async Task A_facilitator_gets_the_summary_of_their_district_only()
     {
         var villages = Catalog.VillagesOf("53.01.08");
