@@ -140,7 +140,10 @@ public static partial class ChannelLinking
     /// <summary>One message's turn in the dialog: the contact writing (B), their language, the transaction.</summary>
     private sealed class Dialog(WriteTransaction write, FlowDefinition flow, long contactId, DateTimeOffset now, ISet<string> others)
     {
-        private readonly string _language = flow.LanguageOrDefault(
+        private string? _language;
+
+        /// <summary>The person's language, read only when something is said (most messages pass by untouched).</summary>
+        private string Language => _language ??= flow.LanguageOrDefault(
             ContactStore.Language(write, PersonLinks.Root(write, contactId)) ?? ContactStore.Language(write, contactId));
 
         public OpenLink? OpenRequest()
@@ -273,11 +276,11 @@ public static partial class ChannelLinking
             new([Say(key, values)], Answered: true, Resume: false);
 
         public OutboundMessage Say(string key, params (string Name, string Value)[] values) =>
-            new() { Text = flow.Text(key, _language, values.ToDictionary(v => v.Name, v => v.Value)) };
+            new() { Text = flow.Text(key, Language, values.ToDictionary(v => v.Name, v => v.Value)) };
 
         /// <summary>"WhatsApp", "SMS"… as the flow names the channel (<c>channel_NAME</c>), else the channel's id.</summary>
         public string ChannelName(string channel) =>
-            flow.Texts.ContainsKey("channel_" + channel) ? flow.Text("channel_" + channel, _language) : channel;
+            flow.Texts.ContainsKey("channel_" + channel) ? flow.Text("channel_" + channel, Language) : channel;
 
         private string Channel(long id) =>
             write.Connection.QuerySingle<string>("SELECT channel FROM contacts WHERE id = @id", new { id }, write.Transaction);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CsCheck;
 using Dapper;
 using OvopBot.People;
 using OvopBot.Tests.TestSupport;
@@ -165,6 +166,28 @@ public sealed partial class ChannelLinkingTests : IDisposable
         Assert.Contains("penautan dibatalkan", asked, StringComparison.Ordinal);
         Assert.Contains("pendamping", asked.Split('\n')[^1], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, People());
+    }
+
+    [Fact]
+    public void A_reference_is_recognised_however_it_is_spaced_or_cased_and_nothing_else_is_taken_for_one()
+    {
+        string[] spellings = ["-", " ", "", "_", " - ", "."];
+        var separators = Gen.Int[0, spellings.Length - 1].Select(i => spellings[i]);
+        Gen.Select(Gen.Long[1_000_000_000L, 9_999_999_999L], Gen.Int[1, 99], separators, separators, Gen.Bool)
+            .Sample((village, count, first, second, lower) =>
+            {
+                var canonical = $"OVOP-{village}-{count}";
+                var typed = $"{(lower ? "ovop" : "OVOP")}{first}{village}{(second.Length == 0 ? " " : second)}{count}";
+                Assert.Equal(canonical, ChannelLinking.Reference(typed));
+            });
+        Assert.Equal("OVOP-000042", ChannelLinking.Reference("ovop 000042"));
+        // Invite codes, answers that merely mention a reference, and numbers are not references.
+        for (var i = 0; i < 1_000; i++)
+        {
+            Assert.Null(ChannelLinking.Reference(OvopBot.Roles.InviteCode.Generate()));
+        }
+
+        Assert.All(["nomor saya OVOP-5301082006-1", "5301082006", "OVOP-123", "Kopi Arabika", ""], t => Assert.Null(ChannelLinking.Reference(t)));
     }
 
     public void Dispose() => _bot.Dispose();
