@@ -119,12 +119,13 @@ public static partial class ChannelLinking
         return digits.Length == CodeLength ? digits : null;
     }
 
-    /// <summary>BATAL / CANCEL (the flow's cancel keywords) or the numbered choice 1.</summary>
+    /// <summary>The numbered choice 1, or a word of the flow's <c>link_cancel_words</c> in any of its languages (BATAL, CANCEL).</summary>
     private static bool IsCancel(FlowDefinition flow, string text)
     {
         var folded = TextCleaner.Fold(text);
-        return folded == "1" || (flow.StaffCommands.TryGetValue("cancel", out var words)
-                                 && words.Values.SelectMany(w => w).Any(w => TextCleaner.Fold(w) == folded));
+        return folded == "1" || (flow.Texts.ContainsKey("link_cancel_words")
+                                 && flow.Languages.SelectMany(l => flow.Text("link_cancel_words", l).Split(','))
+                                     .Any(w => TextCleaner.Fold(w) == folded));
     }
 
     private static string Hash(long from, long to, string code) =>
