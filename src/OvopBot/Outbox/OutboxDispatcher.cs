@@ -8,11 +8,10 @@ namespace OvopBot.Outbox;
 /// Sends due outbox rows of one channel and records each one's fate. The only place that retries: transient
 /// failures come back later with exponential backoff (or the platform's retry-after), permanent ones are never
 /// retried, unreachable people get nothing more. Sends go through the channel's <see cref="ISendPacer"/> when it
-/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass
-/// (the next pass takes replies first again). The pacer learns when each send was answered and every retry-after the
-/// platform gave.
-/// Different chats are sent to in parallel (up to <see cref="OutboxOptions.MaxParallelSends"/>); one chat's messages
-/// go one at a time, in order.
+/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel waits or ends the
+/// drain. The pacer learns when each send was answered and every retry-after the platform gave.
+/// Different chats are sent to in parallel, continuously (up to <see cref="OutboxOptions.ParallelSendsFor"/> in
+/// flight, see <see cref="OutboxPipeline"/>); one chat's messages go one at a time, in order.
 /// </summary>
 public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> pacers, IOptions<OutboxOptions> options,
     TimeProvider time, ILogger<OutboxDispatcher> logger)
@@ -25,150 +24,40 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string PlatformId, DateTimeOffset SentAt)> _unrecorded = new();
 
     /// <summary>
-    /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
-    /// sent or ended. Stops early when the platform or the pacer asks the whole channel to wait, returning the time
-    /// to resume in <paramref name="pauseUntil"/>.
+    /// Sends everything due now on the sender's channel (to one address, when given), pipelined
+    /// (<see cref="OutboxPipeline"/>); returns how many rows were sent or ended. Stops early when the platform or the
+    /// pacer asks the whole channel to wait, returning the time to resume in <paramref name="pauseUntil"/>.
     /// </summary>
     public async Task<(int Handled, DateTimeOffset? PauseUntil)> DrainAsync(IChannelSender sender, CancellationToken cancellationToken,
         string? address = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var pacer = _pacers.GetValueOrDefault(sender.Channel);
-        var handled = 0;
         if (!await RecordUnrecordedAsync())
         {
             // The store cannot take writes: sending more would only make more sends nobody can record.
             return (0, time.GetUtcNow() + options.Value.FirstRetryDelay);
         }
 
-        while (true)
-        {
-            var due = await store.TakeDueAsync(sender.Channel, time.GetUtcNow(), options.Value.BatchSize, cancellationToken, address);
-            if (due.Count == 0)
-            {
-                return (handled, null);
-            }
-
-            var (sent, deferred, pause) = await PassAsync(sender, pacer, due, cancellationToken);
-            handled += sent;
-            if (pause is not null || sent + deferred == 0)
-            {
-                return (handled, pause);
-            }
-        }
+        var pacer = _pacers.GetValueOrDefault(sender.Channel);
+        var pipeline = new OutboxPipeline(store, sender, pacer, options.Value, time,
+            (envelope, granted) => SendPacedAsync(sender, envelope, pacer, granted, cancellationToken),
+            _unrecorded.ContainsKey, address);
+        return await pipeline.RunAsync(cancellationToken);
     }
 
-    /// <summary>One pass over a batch: at most one row per chat, so a chat's next row waits for the fate of this one.</summary>
-    private async Task<(int Sent, int Deferred, DateTimeOffset? Pause)> PassAsync(IChannelSender sender, ISendPacer? pacer,
-        IReadOnlyList<OutboundEnvelope> due, CancellationToken cancellationToken)
+    /// <summary>Sends one row the pacer granted: the pacer hears of the answer and of any retry-after the platform gave.</summary>
+    private async Task<DateTimeOffset?> SendPacedAsync(IChannelSender sender, OutboundEnvelope envelope, ISendPacer? pacer,
+        PaceDecision granted, CancellationToken cancellationToken)
     {
-        var inFlight = new List<Task<DateTimeOffset?>>();
-        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxParallelSends));
-        var platformPause = new PlatformPause();
-        (int Deferred, DateTimeOffset? Pause) started;
-        try
+        // The pacer hears of the answer as soon as it comes, before the row's fate is written.
+        var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacer?.Answered(granted));
+        if (pause is { } until)
         {
-            started = await StartSendsAsync(sender, pacer, due, inFlight, slots, platformPause, cancellationToken);
-        }
-        finally
-        {
-            // Never leave a send running unobserved (its fate is being recorded), even when the loop was cancelled.
-            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            pacer?.PlatformAskedToWait(until - time.GetUtcNow());
         }
 
-        var results = await Task.WhenAll(inFlight);
-        // The latest pause wins: every "retry after" the platform gave must be honoured.
-        return (inFlight.Count, started.Deferred, Latest(results.Append(started.Pause)));
+        return pause;
     }
-
-    private async Task<(int Deferred, DateTimeOffset? Pause)> StartSendsAsync(IChannelSender sender, ISendPacer? pacer,
-        IReadOnlyList<OutboundEnvelope> due, List<Task<DateTimeOffset?>> inFlight, SemaphoreSlim slots,
-        PlatformPause platformPause, CancellationToken cancellationToken)
-    {
-        var served = new HashSet<string>(StringComparer.Ordinal);
-        var deferred = 0;
-        foreach (var envelope in due.Where(e => served.Add(e.Address)))
-        {
-            await slots.WaitAsync(cancellationToken);
-            // A send that finished meanwhile may have brought the platform's "retry after": start nothing more.
-            if (platformPause.Until is { } until)
-            {
-                slots.Release();
-                return (deferred, until);
-            }
-
-            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go(1);
-            if (decision.ChannelWait > TimeSpan.Zero)
-            {
-                slots.Release();
-                return (deferred, time.GetUtcNow() + decision.ChannelWait);
-            }
-
-            if (decision.ChatWait > TimeSpan.Zero)
-            {
-                // Only this chat waits: its rows step aside in the store and the other chats go on.
-                slots.Release();
-                await store.DeferAsync(sender.Channel, envelope.Address, time.GetUtcNow() + decision.ChatWait, cancellationToken);
-                deferred++;
-                continue;
-            }
-
-            inFlight.Add(SendReleasingAsync(sender, envelope, (pacer, decision), slots, platformPause, cancellationToken));
-        }
-
-        return (deferred, null);
-    }
-
-    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope,
-        (ISendPacer? Pacer, PaceDecision Granted) pacing, SemaphoreSlim slots, PlatformPause platformPause,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The pacer hears of the answer as soon as it comes, before the row's fate is written.
-            var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacing.Pacer?.Answered(pacing.Granted));
-            if (pause is { } until)
-            {
-                pacing.Pacer?.PlatformAskedToWait(until - time.GetUtcNow());
-            }
-
-            // Recorded before the slot is freed, so the next send of the pass sees it.
-            platformPause.Add(pause);
-            return pause;
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
-
-    /// <summary>The latest channel-wide "retry after" a send of this pass brought back, shared between sends.</summary>
-    private sealed class PlatformPause
-    {
-        private readonly Lock _gate = new();
-        private DateTimeOffset? _until;
-
-        public DateTimeOffset? Until
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _until;
-                }
-            }
-        }
-
-        public void Add(DateTimeOffset? until)
-        {
-            lock (_gate)
-            {
-                _until = Latest([_until, until]);
-            }
-        }
-    }
-
-    private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> pauses) => pauses.Where(p => p is not null).Max();
 
     /// <summary>
     /// Sends one row; returns a channel-wide pause when the platform asked for one. <paramref name="answered"/> runs
