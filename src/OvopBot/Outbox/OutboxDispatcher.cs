@@ -18,6 +18,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 {
     private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
     private readonly SentMarks _sentMarks = new(store);
+    private readonly RecentlyServed _served = new();
 
     // Rows the platform accepted but the store could not mark sent (database busy, disk full): the success is kept
     // here and recorded before anything else is sent, so such a row is never sent twice.
@@ -40,17 +41,19 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
         var pacer = _pacers.GetValueOrDefault(sender.Channel);
         var pipeline = new OutboxPipeline(store, sender, pacer, options.Value, time,
-            (envelope, granted) => SendPacedAsync(sender, envelope, pacer, granted, cancellationToken),
-            _unrecorded.ContainsKey, address);
+            (envelope, granted, accepted) => SendPacedAsync(sender, envelope, pacer, granted, accepted, cancellationToken),
+            _unrecorded.ContainsKey, _served, address);
         return await pipeline.RunAsync(cancellationToken);
     }
 
-    /// <summary>Sends one row the pacer granted: the pacer hears of the answer and of any retry-after the platform gave.</summary>
+    /// <summary>
+    /// Sends one row the pacer granted: the pacer hears of the platform's answer as soon as it comes, before the row's
+    /// fate is written, and of any retry-after before the send ends.
+    /// </summary>
     private async Task<DateTimeOffset?> SendPacedAsync(IChannelSender sender, OutboundEnvelope envelope, ISendPacer? pacer,
-        PaceDecision granted, CancellationToken cancellationToken)
+        PaceDecision granted, Action accepted, CancellationToken cancellationToken)
     {
-        // The pacer hears of the answer as soon as it comes, before the row's fate is written.
-        var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacer?.Answered(granted));
+        var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacer?.Answered(granted), accepted);
         if (pause is { } until)
         {
             pacer?.PlatformAskedToWait(until - time.GetUtcNow());
@@ -61,10 +64,11 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
     /// <summary>
     /// Sends one row; returns a channel-wide pause when the platform asked for one. <paramref name="answered"/> runs
-    /// once the platform answered (or the request failed), before the row's fate is written.
+    /// once the platform answered (or the request failed), before the row's fate is written; <paramref name="accepted"/>
+    /// once the platform accepted the message, before it is recorded sent.
     /// </summary>
     public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken,
-        Action? answered = null)
+        Action? answered = null, Action? accepted = null)
     {
         string platformId;
         try
@@ -93,37 +97,51 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
         // The platform has it: remember that before writing it down, so a failed write never sends it again.
         _unrecorded[envelope.Id] = (platformId, time.GetUtcNow());
-        return await RecordUnrecordedAsync() ? null : time.GetUtcNow() + options.Value.FirstRetryDelay;
+        accepted?.Invoke();
+        return await RecordAsync(envelope.Id) ? null : time.GetUtcNow() + options.Value.FirstRetryDelay;
     }
 
     /// <summary>
-    /// Marks sent what the platform accepted, retrying a failed write a few times; false when the store still
-    /// refuses (the rows stay remembered, and no more is sent until they are recorded).
+    /// Marks sent what the platform accepted and could not be recorded before; false when the store still refuses
+    /// (the rows stay remembered, and no more is sent until they are recorded).
     /// </summary>
     private async Task<bool> RecordUnrecordedAsync()
     {
-        foreach (var (id, sent) in _unrecorded)
+        foreach (var id in _unrecorded.Keys)
         {
-            for (var attempt = 1; ; attempt++)
+            if (!await RecordAsync(id))
             {
-                try
-                {
-                    await _sentMarks.MarkAsync(new SentRow(id, sent.PlatformId, sent.SentAt));
-                    _unrecorded.TryRemove(id, out _);
-                    break;
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException e)
-                {
-                    // The connection already waits out a busy database; a second and third try cover a lost race.
-                    if (attempt < 3 && e.SqliteErrorCode != DiskFull)
-                    {
-                        continue;
-                    }
+                return false;
+            }
+        }
 
-                    logger.LogError(e, "Outbox {Id} was sent but cannot be recorded ({Error}); sending stops until the database takes writes again{Hint}",
-                        id, e.Message, e.SqliteErrorCode == DiskFull ? " (the disk is full)" : "");
-                    return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Marks one accepted row sent (with the others finishing around it, <see cref="SentMarks"/>), retrying a failed
+    /// write a few times; false when the store still refuses, and the row stays remembered.
+    /// </summary>
+    private async Task<bool> RecordAsync(long id)
+    {
+        for (var attempt = 1; _unrecorded.TryGetValue(id, out var sent); attempt++)
+        {
+            try
+            {
+                await _sentMarks.MarkAsync(new SentRow(id, sent.PlatformId, sent.SentAt));
+                _unrecorded.TryRemove(id, out _);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // The connection already waits out a busy database; a second and third try cover a lost race.
+                if (attempt < 3 && e.SqliteErrorCode != DiskFull)
+                {
+                    continue;
                 }
+
+                logger.LogError(e, "Outbox {Id} was sent but cannot be recorded ({Error}); sending stops until the database takes writes again{Hint}",
+                    id, e.Message, e.SqliteErrorCode == DiskFull ? " (the disk is full)" : "");
+                return false;
             }
         }
 

@@ -5,14 +5,19 @@ using OvopBot.Storage;
 namespace OvopBot.Outbox;
 
 /// <summary>
-/// One drain of one channel, pipelined: up to the channel's parallel sends are in flight, and the moment one finishes
-/// the next due row starts, instead of sending a batch and waiting for its slowest send (at 1,000/s a batch that waits
-/// for its slowest send reached half the rate). The rules of a pass still hold for every send:
+/// One drain of one channel, pipelined: up to the channel's parallel sends are in flight, and the moment the platform
+/// answers one the next due row starts, instead of sending a batch and waiting for its slowest send (at 1,000/s a
+/// batch that waited for its slowest send reached half the rate). A send's place frees when the platform accepted it;
+/// its chat stays taken until its fate is written, which may wait for the database's one writer (a broadcast being
+/// enqueued holds it for a batch at a time): meanwhile other chats are sent to, up to <see cref="AwaitingFateFactor"/>
+/// times the parallel sends awaiting their fate. The rules of a pass still hold for every send:
 /// <list type="bullet">
 /// <item>One chat at a time: a chat with a send in flight gets no other until that send's fate is written, and the
 /// store hands out at most one row per person per take, the first in the person's order.</item>
-/// <item>The store's order: replies, then reminders, then broadcasts, oldest first. The rows in hand are taken again
-/// once used up or older than <see cref="Freshness"/>, so a new reply waits for at most that, not for a backlog.</item>
+/// <item>The store's order: replies, then reminders, then broadcasts, oldest first; within a kind, chats sent to
+/// recently go after the others (<see cref="RecentlyServed"/>), so a flooder's backlog takes turns with quiet people
+/// instead of going first for being older. The rows in hand are taken again once used up or older than
+/// <see cref="Freshness"/>, so a new reply waits for at most that, not for a backlog.</item>
 /// <item>The pacer decides each send: a chat that must wait is deferred in the store, a channel that must wait waits
 /// (while sends are in flight) or ends the drain with the time to resume; a platform's retry-after ends it too.</item>
 /// </list>
@@ -20,17 +25,24 @@ namespace OvopBot.Outbox;
 /// written, so a take never sees a row whose send is under way or whose fate is not yet recorded.
 /// </summary>
 internal sealed class OutboxPipeline(OutboxStore store, IChannelSender sender, ISendPacer? pacer, OutboxOptions options,
-    TimeProvider time, Func<OutboundEnvelope, PaceDecision, Task<DateTimeOffset?>> send, Func<long, bool> unrecorded,
-    string? address)
+    TimeProvider time, Func<OutboundEnvelope, PaceDecision, Action, Task<DateTimeOffset?>> send, Func<long, bool> unrecorded,
+    RecentlyServed served, string? address)
 {
+    /// <summary>
+    /// How many sends, per parallel send, may be answered but not yet recorded. Bounded: after a crash the platform
+    /// has these but the store does not, so they go again after the restart.
+    /// </summary>
+    public const int AwaitingFateFactor = 4;
+
     /// <summary>How long rows taken from the store are sent from before taking again (new replies go first).</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromMilliseconds(200);
 
     private readonly int _parallel = options.ParallelSendsFor(sender.Channel);
     private readonly Queue<OutboundEnvelope> _ready = new();
-    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _busy = new(StringComparer.Ordinal); // chats whose send's fate is not written yet
     private readonly ConcurrentQueue<(string Address, Task<DateTimeOffset?> Send)> _finished = new();
-    private readonly WorkSignal _aSendFinished = new();
+    private readonly WorkSignal _aSendFinished = new(); // a send was answered or its fate written
+    private int _requests; // sends the platform has not answered yet
     private DateTimeOffset _takenAt;
     private int _handled;
     private DateTimeOffset? _pause;
@@ -72,7 +84,7 @@ internal sealed class OutboxPipeline(OutboxStore store, IChannelSender sender, I
             return false;
         }
 
-        if (_busy.Count >= _parallel)
+        if (Volatile.Read(ref _requests) >= _parallel || _busy.Count >= _parallel * AwaitingFateFactor)
         {
             await WaitForASendAsync(Timeout.InfiniteTimeSpan, cancellationToken);
             return true;
@@ -118,11 +130,29 @@ internal sealed class OutboxPipeline(OutboxStore store, IChannelSender sender, I
         }
 
         _busy.Add(next.Address);
-        var sending = send(next, decision);
+        Interlocked.Increment(ref _requests);
+        var placeFreed = 0;
+        void FreePlace()
+        {
+            if (Interlocked.Exchange(ref placeFreed, 1) == 0)
+            {
+                Interlocked.Decrement(ref _requests);
+            }
+
+            _aSendFinished.Notify();
+        }
+
+        // An accepted send frees its place at once; a refused one only when its fate is in, so a retry-after it
+        // brought stops the channel before anything else starts.
+        var sending = send(next, decision, () =>
+        {
+            served.Served(sender.Channel, next.Address);
+            FreePlace();
+        });
         _ = sending.ContinueWith(_ =>
         {
             _finished.Enqueue((next.Address, sending));
-            _aSendFinished.Notify();
+            FreePlace();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return true;
     }
@@ -134,7 +164,8 @@ internal sealed class OutboxPipeline(OutboxStore store, IChannelSender sender, I
         var due = await store.TakeDueAsync(sender.Channel, _takenAt, options.BatchSize + _busy.Count, cancellationToken, address);
         _ready.Clear();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var envelope in due.Where(e => !_busy.Contains(e.Address) && !unrecorded(e.Id) && taken.Add(e.Address)))
+        foreach (var envelope in due.Where(e => !_busy.Contains(e.Address) && !unrecorded(e.Id) && taken.Add(e.Address))
+                     .OrderBy(e => e.Kind).ThenBy(e => served.LastTurn(sender.Channel, e.Address)))
         {
             _ready.Enqueue(envelope);
         }
