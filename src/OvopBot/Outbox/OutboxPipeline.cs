@@ -6,7 +6,7 @@ namespace OvopBot.Outbox;
 
 /// <summary>
 /// One drain of one channel, pipelined: up to the channel's parallel sends are in flight, and the moment the platform
-/// answers one the next due row starts, instead of sending a batch and waiting for its slowest send (at 1,000/s a
+/// accepts one the next due row starts, instead of sending a batch and waiting for its slowest send (at 1,000/s a
 /// batch that waited for its slowest send reached half the rate). A send's place frees when the platform accepted it;
 /// its chat stays taken until its fate is written, which may wait for the database's one writer (a broadcast being
 /// enqueued holds it for a batch at a time): meanwhile other chats are sent to, up to <see cref="AwaitingFateFactor"/>
@@ -41,8 +41,8 @@ internal sealed class OutboxPipeline(OutboxStore store, IChannelSender sender, I
     private readonly Queue<OutboundEnvelope> _ready = new();
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal); // chats whose send's fate is not written yet
     private readonly ConcurrentQueue<(string Address, Task<DateTimeOffset?> Send)> _finished = new();
-    private readonly WorkSignal _aSendFinished = new(); // a send was answered or its fate written
-    private int _requests; // sends the platform has not answered yet
+    private readonly WorkSignal _aSendFinished = new(); // a send was accepted or its fate written
+    private int _requests; // sends not yet accepted by the platform (a refused one counts until its fate is written)
     private DateTimeOffset _takenAt;
     private int _handled;
     private DateTimeOffset? _pause;

@@ -8,12 +8,7 @@ public sealed class OutboxOptionsTests
     [Fact]
     public void Sends_in_flight_are_set_per_channel_and_other_channels_keep_the_default()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Outbox:MaxParallelSends"] = "4",
-            ["Outbox:MaxParallelSendsPerChannel:telegram"] = "12",
-        }).Build();
-        var options = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>()!;
+        var options = Bind(("Outbox:MaxParallelSends", "4"), ("Outbox:MaxParallelSendsPerChannel:telegram", "12"));
 
         Assert.Equal(12, options.ParallelSendsFor("telegram"));
         Assert.Equal(64, options.ParallelSendsFor("whatsapp"));
@@ -23,14 +18,13 @@ public sealed class OutboxOptionsTests
     [Fact]
     public void The_whatsapp_default_can_be_raised_for_a_higher_tier_and_nothing_goes_below_one()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Outbox:MaxParallelSends"] = "0",
-            ["Outbox:MaxParallelSendsPerChannel:WhatsApp"] = "300",
-        }).Build();
-        var options = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>()!;
+        var options = Bind(("Outbox:MaxParallelSends", "0"), ("Outbox:MaxParallelSendsPerChannel:WhatsApp", "300"));
 
         Assert.Equal(300, options.ParallelSendsFor("whatsapp"));
         Assert.Equal(1, options.ParallelSendsFor("console"));
     }
+
+    private static OutboxOptions Bind(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build()
+            .GetSection(OutboxOptions.Section).Get<OutboxOptions>()!;
 }
