@@ -16,8 +16,11 @@ namespace OvopBot.Broadcasts;
 public sealed class BroadcastService(BroadcastStore store, RoleStore roles, RegionCatalog catalog, RegionScope scope,
     Signals signals, TimeProvider time, IOptions<SmsOptions> sms)
 {
-    /// <summary>Longer texts are refused: several screens on a basic phone, and WhatsApp templates cap parameters.</summary>
-    public const int MaxTextLength = 1000;
+    /// <summary>
+    /// Longer texts are refused: every message the bot sends is at most 500 characters (one screen on a basic phone,
+    /// three SMS parts); the chat, the dashboard and the command line all check against this.
+    /// </summary>
+    public const int MaxTextLength = 500;
 
     /// <summary>People per enqueue transaction: short enough that replies to others never wait long.</summary>
     public const int BatchSize = 500;
@@ -118,7 +121,8 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
     /// </summary>
     public async Task EnqueueConfirmedAsync(long id, CancellationToken cancellationToken)
     {
-        foreach (var channel in await store.EnqueueAsync(id, BatchSize, time.GetUtcNow(), cancellationToken))
+        foreach (var channel in await store.EnqueueAsync(id, BatchSize, time.GetUtcNow(), cancellationToken,
+                     committed: channel => signals.Outbox(channel).Notify()))
         {
             signals.Outbox(channel).Notify();
         }

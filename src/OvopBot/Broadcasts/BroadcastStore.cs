@@ -134,10 +134,11 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
     /// <summary>
     /// Adds the outbox rows of a confirmed broadcast, <paramref name="batchSize"/> people per transaction, then marks
     /// it queued. Stops early when it is cancelled meanwhile, or after <paramref name="maxBatches"/> (tests use this to
-    /// stop "mid-way" as a crash would). Returns the channels that got rows.
+    /// stop "mid-way" as a crash would). Returns the channels that got rows; <paramref name="committed"/> hears of
+    /// them after every batch, so their outboxes start sending while the rest is written.
     /// </summary>
     public async Task<IReadOnlySet<string>> EnqueueAsync(long id, int batchSize, DateTimeOffset now, CancellationToken cancellationToken,
-        int maxBatches = int.MaxValue)
+        int maxBatches = int.MaxValue, Action<string>? committed = null)
     {
         var (target, regions, text, status) = await RowAsync(id, cancellationToken);
         var channels = new HashSet<string>(StringComparer.Ordinal);
@@ -170,6 +171,11 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
             }
 
             write.Commit();
+            // The outbox may start on this batch while the next is written (a national broadcast takes a while).
+            foreach (var channel in channels)
+            {
+                committed?.Invoke(channel);
+            }
         }
 
         using (var write = await database.BeginWriteAsync(cancellationToken))

@@ -20,7 +20,7 @@ internal static class BroadcastCommand
         var to = new Option<string>("--to") { Description = "unfinished | all | finished | not-started", DefaultValueFactory = _ => "unfinished" };
         var region = new Option<string[]>("--region") { Description = "Province, regency or district code (53.04); repeat or comma-separate for several" };
         var district = new Option<string?>("--district") { Description = "Only this district of the (one) region" };
-        var text = new Option<string?>("--text") { Description = "The message (1 to 1,000 characters)" };
+        var text = new Option<string?>("--text") { Description = "The message (1 to 500 characters)" };
         var yes = new Option<bool>("--yes") { Description = "Send without asking for confirmation" };
         var asContact = new Option<string?>("--as") { Description = "Act as this admin (channel:address); their regions are checked" };
         var noWait = new Option<bool>("--no-wait") { Description = "Do not watch the progress after enqueuing" };

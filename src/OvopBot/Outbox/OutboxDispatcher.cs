@@ -8,174 +8,67 @@ namespace OvopBot.Outbox;
 /// Sends due outbox rows of one channel and records each one's fate. The only place that retries: transient
 /// failures come back later with exponential backoff (or the platform's retry-after), permanent ones are never
 /// retried, unreachable people get nothing more. Sends go through the channel's <see cref="ISendPacer"/> when it
-/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel ends the pass
-/// (the next pass takes replies first again). The pacer learns when each send was answered and every retry-after the
-/// platform gave.
-/// Different chats are sent to in parallel (up to <see cref="OutboxOptions.MaxParallelSends"/>); one chat's messages
-/// go one at a time, in order.
+/// registered one: a chat that must wait is deferred in the store (other chats go on), a full channel waits or ends the
+/// drain. The pacer learns when each send was answered and every retry-after the platform gave.
+/// Different chats are sent to in parallel, continuously (up to <see cref="OutboxOptions.ParallelSendsFor"/> in
+/// flight, see <see cref="OutboxPipeline"/>); one chat's messages go one at a time, in order.
 /// </summary>
 public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> pacers, IOptions<OutboxOptions> options,
     TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<string, ISendPacer> _pacers = pacers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
     private readonly SentMarks _sentMarks = new(store);
+    private readonly RecentlyServed _served = new();
 
     // Rows the platform accepted but the store could not mark sent (database busy, disk full): the success is kept
     // here and recorded before anything else is sent, so such a row is never sent twice.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string PlatformId, DateTimeOffset SentAt)> _unrecorded = new();
 
     /// <summary>
-    /// Sends everything due now on the sender's channel (to one address, when given); returns how many rows were
-    /// sent or ended. Stops early when the platform or the pacer asks the whole channel to wait, returning the time
-    /// to resume in <paramref name="pauseUntil"/>.
+    /// Sends everything due now on the sender's channel (to one address, when given), pipelined
+    /// (<see cref="OutboxPipeline"/>); returns how many rows were sent or ended. Stops early when the platform or the
+    /// pacer asks the whole channel to wait, returning the time to resume in <paramref name="pauseUntil"/>.
     /// </summary>
     public async Task<(int Handled, DateTimeOffset? PauseUntil)> DrainAsync(IChannelSender sender, CancellationToken cancellationToken,
         string? address = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var pacer = _pacers.GetValueOrDefault(sender.Channel);
-        var handled = 0;
         if (!await RecordUnrecordedAsync())
         {
             // The store cannot take writes: sending more would only make more sends nobody can record.
             return (0, time.GetUtcNow() + options.Value.FirstRetryDelay);
         }
 
-        while (true)
-        {
-            var due = await store.TakeDueAsync(sender.Channel, time.GetUtcNow(), options.Value.BatchSize, cancellationToken, address);
-            if (due.Count == 0)
-            {
-                return (handled, null);
-            }
-
-            var (sent, deferred, pause) = await PassAsync(sender, pacer, due, cancellationToken);
-            handled += sent;
-            if (pause is not null || sent + deferred == 0)
-            {
-                return (handled, pause);
-            }
-        }
+        var pacer = _pacers.GetValueOrDefault(sender.Channel);
+        var pipeline = new OutboxPipeline(store, sender, pacer, options.Value, time,
+            (envelope, granted, accepted) => SendPacedAsync(sender, envelope, pacer, granted, accepted, cancellationToken),
+            _unrecorded.ContainsKey, _served, address);
+        return await pipeline.RunAsync(cancellationToken);
     }
 
-    /// <summary>One pass over a batch: at most one row per chat, so a chat's next row waits for the fate of this one.</summary>
-    private async Task<(int Sent, int Deferred, DateTimeOffset? Pause)> PassAsync(IChannelSender sender, ISendPacer? pacer,
-        IReadOnlyList<OutboundEnvelope> due, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one row the pacer granted: the pacer hears of the platform's answer as soon as it comes, before the row's
+    /// fate is written, and of any retry-after before the send ends.
+    /// </summary>
+    private async Task<DateTimeOffset?> SendPacedAsync(IChannelSender sender, OutboundEnvelope envelope, ISendPacer? pacer,
+        PaceDecision granted, Action accepted, CancellationToken cancellationToken)
     {
-        var inFlight = new List<Task<DateTimeOffset?>>();
-        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxParallelSends));
-        var platformPause = new PlatformPause();
-        (int Deferred, DateTimeOffset? Pause) started;
-        try
+        var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacer?.Answered(granted), accepted);
+        if (pause is { } until)
         {
-            started = await StartSendsAsync(sender, pacer, due, inFlight, slots, platformPause, cancellationToken);
-        }
-        finally
-        {
-            // Never leave a send running unobserved (its fate is being recorded), even when the loop was cancelled.
-            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            pacer?.PlatformAskedToWait(until - time.GetUtcNow());
         }
 
-        var results = await Task.WhenAll(inFlight);
-        // The latest pause wins: every "retry after" the platform gave must be honoured.
-        return (inFlight.Count, started.Deferred, Latest(results.Append(started.Pause)));
+        return pause;
     }
-
-    private async Task<(int Deferred, DateTimeOffset? Pause)> StartSendsAsync(IChannelSender sender, ISendPacer? pacer,
-        IReadOnlyList<OutboundEnvelope> due, List<Task<DateTimeOffset?>> inFlight, SemaphoreSlim slots,
-        PlatformPause platformPause, CancellationToken cancellationToken)
-    {
-        var served = new HashSet<string>(StringComparer.Ordinal);
-        var deferred = 0;
-        foreach (var envelope in due.Where(e => served.Add(e.Address)))
-        {
-            await slots.WaitAsync(cancellationToken);
-            // A send that finished meanwhile may have brought the platform's "retry after": start nothing more.
-            if (platformPause.Until is { } until)
-            {
-                slots.Release();
-                return (deferred, until);
-            }
-
-            var decision = pacer?.TryReserve(envelope) ?? PaceDecision.Go(1);
-            if (decision.ChannelWait > TimeSpan.Zero)
-            {
-                slots.Release();
-                return (deferred, time.GetUtcNow() + decision.ChannelWait);
-            }
-
-            if (decision.ChatWait > TimeSpan.Zero)
-            {
-                // Only this chat waits: its rows step aside in the store and the other chats go on.
-                slots.Release();
-                await store.DeferAsync(sender.Channel, envelope.Address, time.GetUtcNow() + decision.ChatWait, cancellationToken);
-                deferred++;
-                continue;
-            }
-
-            inFlight.Add(SendReleasingAsync(sender, envelope, (pacer, decision), slots, platformPause, cancellationToken));
-        }
-
-        return (deferred, null);
-    }
-
-    private async Task<DateTimeOffset?> SendReleasingAsync(IChannelSender sender, OutboundEnvelope envelope,
-        (ISendPacer? Pacer, PaceDecision Granted) pacing, SemaphoreSlim slots, PlatformPause platformPause,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The pacer hears of the answer as soon as it comes, before the row's fate is written.
-            var pause = await SendOneAsync(sender, envelope, cancellationToken, () => pacing.Pacer?.Answered(pacing.Granted));
-            if (pause is { } until)
-            {
-                pacing.Pacer?.PlatformAskedToWait(until - time.GetUtcNow());
-            }
-
-            // Recorded before the slot is freed, so the next send of the pass sees it.
-            platformPause.Add(pause);
-            return pause;
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
-
-    /// <summary>The latest channel-wide "retry after" a send of this pass brought back, shared between sends.</summary>
-    private sealed class PlatformPause
-    {
-        private readonly Lock _gate = new();
-        private DateTimeOffset? _until;
-
-        public DateTimeOffset? Until
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _until;
-                }
-            }
-        }
-
-        public void Add(DateTimeOffset? until)
-        {
-            lock (_gate)
-            {
-                _until = Latest([_until, until]);
-            }
-        }
-    }
-
-    private static DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> pauses) => pauses.Where(p => p is not null).Max();
 
     /// <summary>
     /// Sends one row; returns a channel-wide pause when the platform asked for one. <paramref name="answered"/> runs
-    /// once the platform answered (or the request failed), before the row's fate is written.
+    /// once the platform answered (or the request failed), before the row's fate is written; <paramref name="accepted"/>
+    /// once the platform accepted the message, before it is recorded sent.
     /// </summary>
     public async Task<DateTimeOffset?> SendOneAsync(IChannelSender sender, OutboundEnvelope envelope, CancellationToken cancellationToken,
-        Action? answered = null)
+        Action? answered = null, Action? accepted = null)
     {
         string platformId;
         try
@@ -204,37 +97,51 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
 
         // The platform has it: remember that before writing it down, so a failed write never sends it again.
         _unrecorded[envelope.Id] = (platformId, time.GetUtcNow());
-        return await RecordUnrecordedAsync() ? null : time.GetUtcNow() + options.Value.FirstRetryDelay;
+        accepted?.Invoke();
+        return await RecordAsync(envelope.Id) ? null : time.GetUtcNow() + options.Value.FirstRetryDelay;
     }
 
     /// <summary>
-    /// Marks sent what the platform accepted, retrying a failed write a few times; false when the store still
-    /// refuses (the rows stay remembered, and no more is sent until they are recorded).
+    /// Marks sent what the platform accepted and could not be recorded before; false when the store still refuses
+    /// (the rows stay remembered, and no more is sent until they are recorded).
     /// </summary>
     private async Task<bool> RecordUnrecordedAsync()
     {
-        foreach (var (id, sent) in _unrecorded)
+        foreach (var id in _unrecorded.Keys)
         {
-            for (var attempt = 1; ; attempt++)
+            if (!await RecordAsync(id))
             {
-                try
-                {
-                    await _sentMarks.MarkAsync(new SentRow(id, sent.PlatformId, sent.SentAt));
-                    _unrecorded.TryRemove(id, out _);
-                    break;
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException e)
-                {
-                    // The connection already waits out a busy database; a second and third try cover a lost race.
-                    if (attempt < 3 && e.SqliteErrorCode != DiskFull)
-                    {
-                        continue;
-                    }
+                return false;
+            }
+        }
 
-                    logger.LogError(e, "Outbox {Id} was sent but cannot be recorded ({Error}); sending stops until the database takes writes again{Hint}",
-                        id, e.Message, e.SqliteErrorCode == DiskFull ? " (the disk is full)" : "");
-                    return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Marks one accepted row sent (with the others finishing around it, <see cref="SentMarks"/>), retrying a failed
+    /// write a few times; false when the store still refuses, and the row stays remembered.
+    /// </summary>
+    private async Task<bool> RecordAsync(long id)
+    {
+        for (var attempt = 1; _unrecorded.TryGetValue(id, out var sent); attempt++)
+        {
+            try
+            {
+                await _sentMarks.MarkAsync(new SentRow(id, sent.PlatformId, sent.SentAt));
+                _unrecorded.TryRemove(id, out _);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // The connection already waits out a busy database; a second and third try cover a lost race.
+                if (attempt < 3 && e.SqliteErrorCode != DiskFull)
+                {
+                    continue;
                 }
+
+                logger.LogError(e, "Outbox {Id} was sent but cannot be recorded ({Error}); sending stops until the database takes writes again{Hint}",
+                    id, e.Message, e.SqliteErrorCode == DiskFull ? " (the disk is full)" : "");
+                return false;
             }
         }
 

@@ -34,22 +34,29 @@ public sealed class OutboxStore(SqliteDatabase database)
     }
 
     /// <summary>
-    /// Due pending rows of a channel: replies first, then reminders, then broadcasts; oldest first. A row waits while
-    /// an older pending row to the same person is not due yet (a retry), so one person's messages keep their order;
-    /// only a reply never waits behind a broadcast or reminder held back (e.g. until a daily SMS limit frees up).
+    /// Due pending rows of a channel, at most one per person: replies first, then reminders, then broadcasts; oldest
+    /// first. A person's row is taken only when no row of theirs comes before it: none due earlier in that order (so
+    /// a flooder's backlog takes one place per take, like everyone else, and quiet people's replies are in the same
+    /// take), and none older of the same or a higher priority waiting for a retry (so one person's messages keep their
+    /// order; only a reply never waits behind a broadcast or reminder held back, e.g. until a daily SMS limit frees up).
     /// </summary>
     public async Task<IReadOnlyList<OutboundEnvelope>> TakeDueAsync(string channel, DateTimeOffset now, int limit,
         CancellationToken cancellationToken, string? address = null)
     {
         await using var connection = database.Open();
+        // The first NOT EXISTS (one due row per person) finds a flooder's earlier row at once on ix_outbox_person
+        // (migration 017), before the second looks through the person's older rows.
         var rows = await connection.QueryAsync<(long Id, string Address, long Kind, string Payload)>(new CommandDefinition(
             """
             SELECT o.id, o.address, o.kind, o.payload_json FROM outbound_messages o
             WHERE o.status = 'pending' AND o.channel = @channel AND o.next_attempt_at <= @now
               AND (@address IS NULL OR o.address = @address)
               AND NOT EXISTS (SELECT 1 FROM outbound_messages e
-                              WHERE e.contact_id = o.contact_id AND e.id < o.id AND e.status = 'pending'
-                                AND e.channel = o.channel AND e.next_attempt_at > @now AND e.kind <= o.kind)
+                              WHERE e.contact_id = o.contact_id AND e.status = 'pending' AND (e.kind, e.id) < (o.kind, o.id)
+                                AND e.channel = o.channel AND e.next_attempt_at <= @now)
+              AND NOT EXISTS (SELECT 1 FROM outbound_messages e
+                              WHERE e.contact_id = o.contact_id AND e.status = 'pending' AND e.kind <= o.kind AND e.id < o.id
+                                AND e.channel = o.channel AND e.next_attempt_at > @now)
             ORDER BY o.kind, o.id LIMIT @limit
             """,
             new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));

@@ -17,7 +17,7 @@ namespace OvopBot.Web;
 public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalog, BroadcastService broadcasts, BroadcastStore store, TimeProvider time)
 {
     /// <summary>The longest text the dashboard sends: one message on a basic phone (the chat's limit too).</summary>
-    public const int MaxText = 500;
+    public const int MaxText = BroadcastService.MaxTextLength;
 
     /// <summary>WhatsApp only takes free text within 24 hours of the person's last message.</summary>
     private static readonly TimeSpan CustomerWindow = TimeSpan.FromHours(24);

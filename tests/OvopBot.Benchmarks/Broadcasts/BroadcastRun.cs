@@ -123,9 +123,10 @@ internal static class BroadcastRun
         string refusals, BroadcastChatters chatters)
     {
         var delivered = tally.Delivered;
+        // The people chatting are in the area too, so the broadcast reaches them as well; only the seeded count.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  enqueued {recipients} rows in {enqueued.TotalMilliseconds:F0} ms; delivered {delivered}/{recipients} in {done.TotalSeconds:F1} s from the confirmation"));
-        if (delivered == recipients)
+            $"  enqueued {recipients} rows in {enqueued.TotalMilliseconds:F0} ms ({recipients - tally.Recipients} of them to people chatting); delivered {delivered}/{tally.Recipients} in {done.TotalSeconds:F1} s from the confirmation"));
+        if (delivered == tally.Recipients)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  first to last delivery {tally.Sending.TotalSeconds:F1} s: broadcast {tally.BroadcastRate:F2} msg/s = {tally.BroadcastRate / limit:P1} of the limit; all sends (with replies) {tally.AllRate:F2} msg/s = {tally.AllRate / limit:P1}"));
@@ -136,6 +137,12 @@ internal static class BroadcastRun
         }
 
         Console.WriteLine("  " + refusals);
+        // Other work on the machine takes the cores from the run: the figures mean little without it.
+        if (File.Exists("/proc/loadavg"))
+        {
+            Console.WriteLine("  load average (1, 5, 15 min) at the end: " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)));
+        }
+
         if (chatters.Sent > 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

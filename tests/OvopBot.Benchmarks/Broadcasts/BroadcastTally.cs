@@ -22,6 +22,9 @@ internal sealed class BroadcastTally(int recipients)
     private long _enqueued;
     private int _deliveredAtEnqueued;
 
+    /// <summary>The seeded recipients the run waits for (the people chatting may get the broadcast too; not counted).</summary>
+    public int Recipients => recipients;
+
     /// <summary>Completes when every recipient got the broadcast.</summary>
     public Task Complete => _complete.Task;
 

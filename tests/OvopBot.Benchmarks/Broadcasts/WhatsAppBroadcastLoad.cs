@@ -18,8 +18,8 @@ namespace OvopBot.Benchmarks.Broadcasts;
 /// <c>--chatters</c> people go through the registration by webhook at a human pace (<see cref="BroadcastChatters"/>).
 /// Reports the broadcast rate ÷ limit (target ≥ 0.97), the 130429 answers (target 0), the replies' latency (p99
 /// ≤ 2 s) and the process's CPU use. The bot paces at <c>--send-rate</c> (default: the fake's rate) with
-/// <c>--parallel</c> sends in flight (default: the service's <c>Outbox:MaxParallelSends</c>).
-/// <c>dotnet run -c Release --project tests/OvopBot.Benchmarks -- whatsapp-broadcast [--rate 80] [--people 4800] [--model window] [--open-window 0.1] [--chatters 5] [--think-seconds 10] [--parallel 8]</c>
+/// <c>--parallel</c> sends in flight (default: the service's <c>Outbox:MaxParallelSendsPerChannel:whatsapp</c>, 64).
+/// <c>dotnet run -c Release --project tests/OvopBot.Benchmarks -- whatsapp-broadcast [--rate 80] [--people 4800] [--model window] [--open-window 0.1] [--chatters 5] [--think-seconds 10] [--parallel 64]</c>
 /// </summary>
 public static class WhatsAppBroadcastLoad
 {
@@ -63,7 +63,7 @@ public static class WhatsAppBroadcastLoad
         ]);
         if (Array.IndexOf(args, "--parallel") is var at and >= 0)
         {
-            settings.AddRange(["--Outbox:MaxParallelSends", args[at + 1]]);
+            settings.AddRange(["--Outbox:MaxParallelSendsPerChannel:whatsapp", args[at + 1]]);
         }
 
         var app = ServiceHost.Build([.. settings]);

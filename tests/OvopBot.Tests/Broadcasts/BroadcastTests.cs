@@ -72,8 +72,9 @@ public sealed class BroadcastTests : IDisposable
 
     [Theory]
     [InlineData(0, "empty")]
+    [InlineData(501, "501 characters; at most 500")]
     [InlineData(5000, "5,000 characters")]
-    public async Task An_empty_or_5000_character_text_is_refused_clearly_and_nothing_is_stored(int length, string message)
+    public async Task An_empty_or_over_500_character_text_is_refused_clearly_and_nothing_is_stored(int length, string message)
     {
         Seed(drafts: 2);
 

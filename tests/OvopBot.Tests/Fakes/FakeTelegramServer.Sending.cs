@@ -15,6 +15,7 @@ public sealed partial class FakeTelegramServer
     private readonly Dictionary<long, FakeRateBucket> _chatBuckets = [];
     private readonly Dictionary<long, long> _lastMessageIds = [];
     private readonly List<FakeTelegramMessage> _sent = [];
+    private readonly Dictionary<long, TaskCompletionSource> _slowChats = [];
     private int _floodRefusals;
     private IFakeRateLimit? _botLimit;
 
@@ -106,7 +107,50 @@ public sealed partial class FakeTelegramServer
 
     public IReadOnlyList<FakeTelegramMessage> SentTo(long chatId) => Sent.Where(m => m.ChatId == chatId).ToList();
 
-    private Task SendMessageAsync(HttpContext context, JsonObject parameters)
+    /// <summary>
+    /// Sends to this chat are held (as on a slow network) until <see cref="AnswerChat"/>: the request waits, then is
+    /// handled as usual.
+    /// </summary>
+    public void SlowDownChat(long chatId)
+    {
+        lock (_gate)
+        {
+            _slowChats[chatId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Lets the held sends to this chat (and later ones) through.</summary>
+    public void AnswerChat(long chatId)
+    {
+        lock (_gate)
+        {
+            if (_slowChats.Remove(chatId, out var held))
+            {
+                held.TrySetResult();
+            }
+        }
+    }
+
+    private async Task SendMessageAsync(HttpContext context, JsonObject parameters)
+    {
+        Task? held = null;
+        lock (_gate)
+        {
+            if (FakeTelegramParameters.Long(parameters, "chat_id") is { } slow && _slowChats.TryGetValue(slow, out var hold))
+            {
+                held = hold.Task;
+            }
+        }
+
+        if (held is not null)
+        {
+            await held;
+        }
+
+        await SendMessageNowAsync(context, parameters);
+    }
+
+    private Task SendMessageNowAsync(HttpContext context, JsonObject parameters)
     {
         var text = FakeTelegramParameters.String(parameters, "text") ?? "";
         if (text.Length == 0)

@@ -90,7 +90,7 @@ public sealed class HandoffTests : IDisposable
         Assert.Contains(done, r => r.Contains("#1 sudah dikirim", StringComparison.Ordinal));
         Assert.Equal("Jawaban pendamping:\nBoleh.", Outbox("kades")[^1]);
         // The broadcast dialog still waits for its text (the staff flow's reply entry runs aside).
-        Assert.Contains(await _bot.SayAsync("Rapat desa hari Senin.", from: "fasil"), r => r.Contains("Pratinjau pengumuman", StringComparison.Ordinal));
+        Assert.Contains(await _bot.SayAsync("Rapat desa hari Senin.", from: "fasil"), r => r.Contains("pratinjau pengumuman", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -57,19 +57,6 @@ public sealed partial class DockerfileBuildTests
         Assert.True(checkExit == 0, checkLog);
     }
 
-    [Fact]
-    public async Task Compose_puts_Caddy_in_front_of_the_webhook_paths_only()
-    {
-        var compose = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "compose.yaml"));
-        var caddyfile = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "Caddyfile"));
-
-        Assert.Contains("image: caddy:2", compose, StringComparison.Ordinal);
-        Assert.Contains("- ./deploy/Caddyfile:/etc/caddy/Caddyfile:ro", compose, StringComparison.Ordinal);
-        Assert.Contains("- ovopbot-data:/data", compose, StringComparison.Ordinal);
-        Assert.Contains("handle /webhooks/* {", caddyfile, StringComparison.Ordinal);
-        Assert.Contains("respond \"Not found\" 404", caddyfile, StringComparison.Ordinal);
-    }
-
     /// <summary>Copies a file or folder as Docker's COPY would, leaving out build output (.dockerignore: bin/, obj/).</summary>
     private static void Copy(string source, string target)
     {

@@ -77,6 +77,30 @@ public sealed class OutboxPacingTests
     }
 
     [Fact]
+    public async Task A_slow_send_holds_only_its_own_chat_while_the_next_rows_start_as_places_free_up()
+    {
+        // Two in flight, two rows per take: a pass that waited for its slowest send would stop at chat 1.
+        await using var f = await OutboxPacingFixture.StartAsync(new OutboxOptions { MaxParallelSends = 2, BatchSize = 2 });
+        for (var chat = 1; chat <= 5; chat++)
+        {
+            await f.EnqueueAsync(chat, "siaran", OutboundKind.Broadcast, broadcastId: 9);
+        }
+
+        f.Server.SlowDownChat(1);
+        var draining = f.DrainAsync();
+
+        await f.Server.WaitUntilAsync(s => s.Sent.Count == 4);
+        Assert.Equal([2L, 3L, 4L, 5L], f.Server.Sent.Select(m => m.ChatId).Order());
+        Assert.False(draining.IsCompleted);
+
+        f.Server.AnswerChat(1);
+        var (handled, pause) = await draining;
+        Assert.Equal(5, handled);
+        Assert.Null(pause);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], f.Server.Sent.Select(m => m.ChatId).Order());
+    }
+
+    [Fact]
     public async Task The_platforms_retry_after_pauses_the_whole_channel_without_costing_an_attempt()
     {
         await using var f = await OutboxPacingFixture.StartAsync(new OutboxOptions { MaxParallelSends = 1 });

@@ -159,16 +159,40 @@ public sealed class StaffChatTests : IDisposable
     [Fact]
     public async Task A_too_long_broadcast_text_is_refused_in_the_chat_and_the_dialog_waits_for_a_shorter_one()
     {
-        Seed("1", Catalog.VillagesOf("53.01.08")[0].Code, "draft");
-        await GrantAsync("fas-1", "53.01.08");
-        await _bot.SayAsync("SIARAN", from: "fas-1");
-        await _bot.SayAsync("1", from: "fas-1");
+        await AskBroadcastTextAsync();
 
         var refused = Assert.Single(await _bot.SayAsync(new string('a', 5000), from: "fas-1"));
+        var justOver = Assert.Single(await _bot.SayAsync(new string('a', 501), from: "fas-1"));
         var preview = await _bot.SayAsync("Pendek saja.", from: "fas-1");
 
         Assert.Contains("5000", refused, StringComparison.Ordinal);
+        Assert.Contains("(501 huruf). Paling banyak 500 huruf", justOver, StringComparison.Ordinal);
+        Assert.Equal("Pendek saja.", preview[0]);
         Assert.Contains("Penerima: 1", preview[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broadcast_text_of_500_characters_is_accepted_and_every_message_of_its_preview_stays_within_500()
+    {
+        Assert.Contains("paling banyak 500 huruf", await AskBroadcastTextAsync(), StringComparison.Ordinal);
+        var text = string.Concat(Enumerable.Repeat("Rapat desa hari Senin. ", 22)).TrimEnd()[..500];
+
+        var preview = await _bot.SayAsync(text, from: "fas-1");
+
+        Assert.Equal(text, preview[0]);
+        Assert.All(preview, p => Assert.True(p.Length <= 500, p));
+        Assert.Contains("pratinjau", preview[1], StringComparison.Ordinal);
+        await _bot.SayAsync("KIRIM", from: "fas-1");
+        Assert.Equal(1, BroadcastRows());
+    }
+
+    /// <summary>A facilitator of one district with one registration starts a broadcast to everyone; returns the question for its text.</summary>
+    private async Task<string> AskBroadcastTextAsync()
+    {
+        Seed("1", Catalog.VillagesOf("53.01.08")[0].Code, "draft");
+        await GrantAsync("fas-1", "53.01.08");
+        await _bot.SayAsync("SIARAN", from: "fas-1");
+        return Assert.Single(await _bot.SayAsync("1", from: "fas-1"));
     }
 
     public void Dispose() => _bot.Dispose();

@@ -58,6 +58,22 @@ public sealed partial class DashboardSecurityTests(DashboardService dashboard)
             new() { ["_csrf"] = csrf, ["contact"] = "telegram:1", ["role"] = "admin", ["region"] = "53" })).StatusCode);
     }
 
+    [Fact]
+    public async Task A_broadcast_text_over_500_characters_is_refused_with_its_length_and_nothing_is_prepared()
+    {
+        var (http, cookie) = await LoginAsync(DashboardService.KupangFacilitator);
+        var page = await (await GetAsync(http, "/admin/broadcasts", cookie)).Content.ReadAsStringAsync();
+        Assert.Contains("maxlength=500", page, StringComparison.Ordinal);
+        var csrf = CsrfPattern().Match(page).Groups[1].Value;
+
+        var response = await PostAsync(http, "/admin/broadcasts/preview", cookie,
+            new() { ["_csrf"] = csrf, ["target"] = "all", ["region"] = "53.01", ["text"] = new string('a', 501) });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("(501 huruf). Paling banyak 500 huruf", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/confirm", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin/records?page=-1")]
     [InlineData("/admin/records?page=99999999999999999999")]
