@@ -7,6 +7,7 @@ using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Flows.Answers;
+using OvopBot.Media;
 using OvopBot.Outbox;
 using OvopBot.Regions;
 using OvopBot.Storage;
@@ -41,6 +42,10 @@ public static class CoreServices
             new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<InboundGuard>();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).Validate(
+            o => o.MaxMegabytesPerPerson > 0 && o.MaxFolderMegabytes > 0,
+            "Media:MaxMegabytesPerPerson and Media:MaxFolderMegabytes must be positive").ValidateOnStart();
+        services.AddSingleton<MediaPolicy>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
