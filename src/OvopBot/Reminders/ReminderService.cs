@@ -7,6 +7,7 @@ using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Channels.Sms;
+using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.People;
 using OvopBot.Storage;
@@ -25,6 +26,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
     private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
         PersonLinks.LastUsedContactSql, "c");
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+    private readonly LoopRowGuard _rows = new(logger, "Reminder for contact");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,7 +87,12 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         foreach (var (contactId, idleSince) in candidates)
         {
             var number = schedule.Count(after => DbTime.Read(idleSince) + after <= now);
-            if (await TrySendAsync(contactId, idleSince, number, now, cancellationToken) is { } channel)
+            string? channel = null;
+            // One person whose reminder cannot be made (unreadable session, question gone from the flow) never stops the others.
+            await _rows.RunAsync(contactId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                async () => channel = await TrySendAsync(contactId, idleSince, number, now, cancellationToken),
+                e => ReminderSkips.RecordAsync(database, contactId, idleSince, number, e, now, cancellationToken), cancellationToken);
+            if (channel is not null)
             {
                 sent++;
                 channels.Add(channel);
@@ -114,8 +121,13 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
               AND (l.channel <> '{SmsChannel.Name}' OR @number = 1)
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
+        if (contact is not { } to)
+        {
+            return null;
+        }
+
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (contact is not { } to || state is null || Render(state, to.Channel) is not { } message)
+        if (state is null || Render(state, to.Channel) is not { } message)
         {
             return null;
         }
