@@ -7,6 +7,9 @@ namespace OvopBot.Handoffs;
 /// <summary>The <c>handoffs</c> table and who is asked: every method runs inside the caller's transaction.</summary>
 public static class HandoffStore
 {
+    private const string SelectHandoffs =
+        "SELECT id AS Id, contact_id AS ContactId, village_code AS VillageCode, node_id AS NodeId, text AS Text, media_path AS MediaPath, created_at AS CreatedAt, answered_at AS AnsweredAt FROM handoffs";
+
     /// <summary>Stores a question; null when this inbound message already made one (a re-step after a crash).</summary>
     public static long? Insert(WriteTransaction write, long contactId, string? villageCode, string? nodeId, string? text,
         string? mediaPath, long inboundId, DateTimeOffset now) =>
@@ -21,7 +24,7 @@ public static class HandoffStore
 
     public static Handoff? Find(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
         connection.QuerySingleOrDefault<HandoffRow>(
-            "SELECT id AS Id, contact_id AS ContactId, village_code AS VillageCode, node_id AS NodeId, text AS Text, media_path AS MediaPath, created_at AS CreatedAt, answered_at AS AnsweredAt FROM handoffs WHERE id = @id",
+            $"{SelectHandoffs} WHERE id = @id",
             new { id }, transaction)?.ToHandoff();
 
     /// <summary>Marks the first answer; later answers are sent too but keep the first time.</summary>
@@ -30,11 +33,20 @@ public static class HandoffStore
             "UPDATE handoffs SET answered_at = @now, answered_by = @staffContactId WHERE id = @id AND answered_at IS NULL",
             new { id, staffContactId, now = DbTime.Write(now) }, write.Transaction);
 
+    /// <summary>The person's questions no staff member has answered yet (timed-out ones too: a late answer still helps), oldest first.</summary>
+    public static IReadOnlyList<Handoff> Waiting(SqliteConnection connection, long contactId) =>
+        connection.Query<HandoffRow>(
+            $"""
+            {SelectHandoffs}
+            WHERE contact_id = @contactId AND answered_at IS NULL ORDER BY id
+            """,
+            new { contactId }).Select(r => r.ToHandoff()).ToList();
+
     /// <summary>Questions created before <paramref name="before"/> that nobody answered and nobody was told about.</summary>
     public static IReadOnlyList<Handoff> Unanswered(WriteTransaction write, DateTimeOffset before) =>
         write.Connection.Query<HandoffRow>(
-            """
-            SELECT id AS Id, contact_id AS ContactId, village_code AS VillageCode, node_id AS NodeId, text AS Text, media_path AS MediaPath, created_at AS CreatedAt, answered_at AS AnsweredAt FROM handoffs
+            $"""
+            {SelectHandoffs}
             WHERE answered_at IS NULL AND timed_out_at IS NULL AND created_at <= @before ORDER BY id
             """,
             new { before = DbTime.Write(before) }, write.Transaction).Select(r => r.ToHandoff()).ToList();

@@ -1,16 +1,19 @@
 using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using OvopBot.Handoffs;
 using OvopBot.Regions;
 using OvopBot.Storage;
 
 namespace OvopBot.Web;
 
 /// <summary>
-/// Conversations, read-only: the people whose registration names a village in scope, latest first, and one person's
-/// chat log (what they sent and what the bot answered, with each message's fate).
+/// Conversations: the people whose registration names a village in scope, latest first, and one person's chat log
+/// (what they sent and what the bot answered, with each message's fate). Questions the person asked the facilitators
+/// (hand-offs) that nobody answered yet carry a reply box: the answer goes out exactly like the chat's BALAS.
 /// </summary>
-public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog catalog, RecordQuery records)
+public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog catalog, RecordQuery records, HandoffService handoffs,
+    Signals signals, TimeProvider time)
 {
     public const int PageSize = 50;
 
@@ -55,18 +58,50 @@ public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog cat
         return page.Render("conversations_title", body.ToString());
     }
 
-    public async Task<IResult> OneAsync(HttpContext http, long contactId)
+    public Task<IResult> OneAsync(HttpContext http, long contactId) => OneAsync(http, contactId, refused: null);
+
+    /// <summary>Answers one waiting question of this person (the chat's BALAS id text), then shows the log again.</summary>
+    public async Task<IResult> AnswerAsync(HttpContext http, long contactId, long handoffId)
     {
         var page = WebAuth.Page(http);
-        var (where, parameters) = records.Where(page.Staff.Scopes, RecordFilter.None);
-        parameters.Add("contactId", contactId);
+        await using (var connection = database.Open())
+        {
+            if (await PersonAsync(connection, page, contactId, http.RequestAborted) is null
+                || await handoffs.FindForStaffAsync(handoffId, page.Staff.ContactId, page.Staff.Scopes, http.RequestAborted) is not { } handoff
+                || handoff.ContactId != contactId)
+            {
+                return page.NotFound();
+            }
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var text = form["text"].ToString().Trim();
+        if (text.Length is 0 or > HandoffService.MaxAnswerLength)
+        {
+            return await OneAsync(http, contactId, refused: handoffId);
+        }
+
+        string? channel;
+        using (var write = await database.BeginWriteAsync(http.RequestAborted))
+        {
+            channel = handoffs.Answer(write, page.Staff.ContactId, new HandoffAnswer(handoffId, text), time.GetUtcNow());
+            write.Commit();
+        }
+
+        if (channel is not null)
+        {
+            signals.Outbox(channel).Notify();
+        }
+
+        return Results.Redirect($"/admin/conversations/{contactId}");
+    }
+
+    /// <param name="refused">The question whose answer was empty or too long, to say so beside its box.</param>
+    private async Task<IResult> OneAsync(HttpContext http, long contactId, long? refused)
+    {
+        var page = WebAuth.Page(http);
         await using var connection = database.Open();
-        var person = await connection.QuerySingleOrDefaultAsync<(string Channel, string Address, string? Name, string? Phone)?>(new CommandDefinition(
-            $"""
-            SELECT c.channel, c.address, c.display_name, c.phone FROM contacts c
-            WHERE c.id = @contactId AND EXISTS (SELECT 1 FROM submissions s WHERE s.contact_id = c.id AND {where})
-            """, parameters, cancellationToken: http.RequestAborted));
-        if (person is not { } p)
+        if (await PersonAsync(connection, page, contactId, http.RequestAborted) is not { } p)
         {
             return page.NotFound();
         }
@@ -82,7 +117,8 @@ public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog cat
 
         var body = new StringBuilder(32 * 1024);
         body.Append($"<h1>{Html.E(p.Name ?? p.Address)}</h1><p>{ContactLinks.Render($"{p.Channel}:{p.Address}", p.Phone, null)}</p>");
-        body.Append($"<p class=note>{page.TE("conversation_read_only", ("max", MaxMessages))}</p><ol class=chat>");
+        body.Append(WaitingQuestions(page, contactId, HandoffStore.Waiting(connection, contactId), refused));
+        body.Append($"<p class=note>{page.TE("conversation_latest", ("max", MaxMessages))}</p><ol class=chat>");
         foreach (var m in messages)
         {
             var text = m.Text ?? $"[{m.Kind}]";
@@ -90,13 +126,47 @@ public sealed class ConversationsPage(SqliteDatabase database, RegionCatalog cat
             body.Append($"<li class={(m.Inbound == 1 ? "in" : "out")}><small>{Html.E(Html.Time(DbTime.Read(m.At)))}</small>{fate}<p>{Html.E(text)}</p></li>");
         }
 
-        body.Append("</ol>").Append(ReplyBox(page, contactId));
+        body.Append("</ol>");
         return page.Render("conversations_title", body.ToString());
     }
 
-    /// <summary>
-    /// SEAM for hand-offs (issue 12): the questions waiting for a facilitator and the reply box go here once the
-    /// hand-off services land. Until then the log is read-only.
-    /// </summary>
-    private static string ReplyBox(WebPage page, long contactId) => "";
+    /// <summary>The person, when a registration of theirs names a village in the staff member's scope.</summary>
+    private async Task<(string Channel, string Address, string? Name, string? Phone)?> PersonAsync(Microsoft.Data.Sqlite.SqliteConnection connection,
+        WebPage page, long contactId, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = records.Where(page.Staff.Scopes, RecordFilter.None);
+        parameters.Add("contactId", contactId);
+        return await connection.QuerySingleOrDefaultAsync<(string Channel, string Address, string? Name, string? Phone)?>(new CommandDefinition(
+            $"""
+            SELECT c.channel, c.address, c.display_name, c.phone FROM contacts c
+            WHERE c.id = @contactId AND EXISTS (SELECT 1 FROM submissions s WHERE s.contact_id = c.id AND {where})
+            """, parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The questions waiting for staff, each with its reply box (at most <see cref="HandoffService.MaxAnswerLength"/> characters).</summary>
+    private static string WaitingQuestions(WebPage page, long contactId, IReadOnlyList<Handoff> waiting, long? refused)
+    {
+        if (waiting.Count == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder($"<section class=handoffs id=handoffs><h2>{page.TE("handoffs_title")}</h2>");
+        foreach (var handoff in waiting)
+        {
+            var question = handoff.Text is { Length: > 0 } text ? Html.E(text) : $"<em>{page.TE("handoff_voice")}</em>";
+            html.Append($"<article><p><small>#{handoff.Id} · {Html.E(Html.Time(handoff.CreatedAt))}</small><br>{question}</p>");
+            if (refused == handoff.Id)
+            {
+                html.Append($"<p class=error role=alert>{page.TE("handoff_answer_length", ("max", HandoffService.MaxAnswerLength))}</p>");
+            }
+
+            html.Append($"<form method=post action=\"/admin/conversations/{contactId}/handoffs/{handoff.Id}/answer\">{page.Csrf}")
+                .Append($"<label>{page.TE("handoff_answer_label", ("max", HandoffService.MaxAnswerLength))}")
+                .Append($"<textarea name=text required maxlength={HandoffService.MaxAnswerLength} rows=3></textarea></label>")
+                .Append($"<button type=submit>{page.TE("handoff_send")}</button></form></article>");
+        }
+
+        return html.Append("</section>").ToString();
+    }
 }

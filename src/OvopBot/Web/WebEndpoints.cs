@@ -52,6 +52,7 @@ public static class WebEndpoints
         admin.MapGet("/requests", (HttpContext http, RequestsPage page, string? region) => page.RenderAsync(http, region));
         admin.MapGet("/conversations", (HttpContext http, ConversationsPage page, string? region, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? number) => page.ListAsync(http, region, number));
         admin.MapGet("/conversations/{contactId:long}", (HttpContext http, ConversationsPage page, long contactId) => page.OneAsync(http, contactId));
+        admin.MapPost("/conversations/{contactId:long}/handoffs/{handoffId:long}/answer", (HttpContext http, ConversationsPage page, long contactId, long handoffId) => page.AnswerAsync(http, contactId, handoffId));
         admin.MapGet("/broadcasts", (HttpContext http, BroadcastsPage page) => page.ComposeAsync(http));
         admin.MapPost("/broadcasts/preview", (HttpContext http, BroadcastsPage page) => page.PreviewAsync(http));
         admin.MapPost("/broadcasts/{id:long}/confirm", (HttpContext http, BroadcastsPage page, long id) => page.ConfirmAsync(http, id));

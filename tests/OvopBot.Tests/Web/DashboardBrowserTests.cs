@@ -310,6 +310,45 @@ public sealed partial class DashboardBrowserTests(ChromiumBrowser chromium, Dash
         Assert.Contains("Terverifikasi 1", await page.InnerTextAsync("main p.summary"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_question_for_the_facilitator_is_answered_from_the_conversation_page_and_reaches_the_village_head()
+    {
+        if (!chromium.Available())
+        {
+            return;
+        }
+
+        var head = dashboard.KupangPeople[8];
+        const string question = "Apakah pelatihan kemasan ada biaya?";
+        dashboard.Fake.PushText(head, "PENDAMPING");
+        await WaitForAsync(() => dashboard.Fake.SentTo(head).Any(m => m.Text?.Contains("Silakan tulis pertanyaan", StringComparison.Ordinal) == true) ? "asked" : null);
+        dashboard.Fake.PushText(head, question);
+        await WaitForAsync(() => dashboard.Fake.SentTo(DashboardService.KupangFacilitator).Concat(dashboard.Fake.SentTo(DashboardService.ProvinceAdmin))
+            .Any(m => m.Text?.Contains(question, StringComparison.Ordinal) == true) ? "forwarded" : null);
+        var contactId = await dashboard.ContactIdAsync(head);
+
+        // Another regency's facilitator does not see the person, nor can they answer.
+        await using (var belu = await chromium.NewContextAsync())
+        {
+            var page = await LoginAsync(belu, DashboardService.BeluFacilitator);
+            var response = await page.GotoAsync(dashboard.BaseUrl + $"/admin/conversations/{contactId}");
+            Assert.Equal(404, response!.Status);
+        }
+
+        await using var context = await chromium.NewContextAsync();
+        var admin = await LoginAsync(context, DashboardService.ProvinceAdmin);
+        await admin.GotoAsync(dashboard.BaseUrl + $"/admin/conversations/{contactId}");
+        Assert.Contains(question, await admin.InnerTextAsync("section.handoffs"), StringComparison.Ordinal);
+        const string answer = "Tidak ada biaya, Bapak. Pelatihan dibiayai Dinas.";
+        await admin.FillAsync("section.handoffs textarea[name=text]", answer);
+        await ScreenshotAsync(admin, "conversation-handoff");
+        await admin.ClickAsync("section.handoffs button[type=submit]");
+        await admin.WaitForURLAsync(dashboard.BaseUrl + $"/admin/conversations/{contactId}");
+        Assert.Equal(0, await admin.Locator("section.handoffs").CountAsync());
+        await WaitForAsync(() => dashboard.Fake.SentTo(head).Any(m => m.Text?.Contains(answer, StringComparison.Ordinal) == true) ? "answered" : null);
+        Assert.Contains(answer, await admin.InnerTextAsync("ol.chat"), StringComparison.Ordinal);
+    }
+
     private async Task<IPage> LoginAsync(IBrowserContext context, long chat)
     {
         var page = await context.NewPageAsync();

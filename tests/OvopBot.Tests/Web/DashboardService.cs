@@ -187,12 +187,19 @@ public sealed class DashboardService : IAsyncLifetime
             "INSERT INTO submission_history (submission_id, revision, contact_id, answers_json, changed_at) SELECT id, @revision, contact_id, @answers, @at FROM submissions WHERE id = @id",
             new { id, revision, answers = answers.ToJsonString(), at = DbTime.Write(at) }, write.Transaction);
 
+    /// <summary>The contact id of a Telegram chat the service has seen.</summary>
+    public async Task<long> ContactIdAsync(long chat)
+    {
+        using var database = new SqliteDatabase(Service.DatabasePath);
+        return (await new RoleStore(database).ContactIdAsync(new ContactRef("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)), default))!.Value;
+    }
+
     /// <summary>A login link for the person as the chat would make it, at the given time (the past, for an expired link).</summary>
     public async Task<string> LinkAsync(long chat, DateTimeOffset? madeAt = null)
     {
+        var id = await ContactIdAsync(chat);
         using var database = new SqliteDatabase(Service.DatabasePath);
         var roles = new RoleStore(database);
-        var id = (await roles.ContactIdAsync(new ContactRef("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)), default))!.Value;
         var time = new ManualTimeProvider(madeAt ?? DateTimeOffset.UtcNow);
         var login = new WebLogin(database, roles, Options.Create(new WebOptions { PublicUrl = BaseUrl }),
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), time, new ServiceCollection().BuildServiceProvider());
