@@ -146,17 +146,6 @@ public sealed class MediaOnDemandTests
             }
         }, expected);
 
-    private static async Task ExpectAsync(FakeTelegramServer fake, Action push, string expected)
-    {
-        var before = fake.SentTo(Chat).Count;
-        push();
-        try
-        {
-            await fake.WaitUntilAsync(s => s.SentTo(Chat).Skip(before).Any(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true));
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"no reply containing '{expected}'; got: {string.Join(" | ", fake.SentTo(Chat).Skip(before).Select(m => m.Text))}");
-        }
-    }
+    private static Task ExpectAsync(FakeTelegramServer fake, Action push, string expected) =>
+        TelegramService.ExpectReplyAsync(fake, Chat, push, expected);
 }
