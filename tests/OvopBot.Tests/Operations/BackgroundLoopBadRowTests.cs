@@ -96,6 +96,29 @@ public sealed class BackgroundLoopBadRowTests : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupted_broadcast_that_cannot_be_resumed_does_not_keep_the_next_one_from_going_out()
+    {
+        var villages = _bot.Get<RegionCatalog>().VillagesOf("53.01.08");
+        StaffSeed.Respondent(_bot.Database, "0", villages[0].Code, "draft", _bot.Time.GetUtcNow());
+        var service = _bot.Get<BroadcastService>();
+        var ids = new List<long>();
+        foreach (var text in new[] { "Rapat desa hari Senin.", "Rapat desa hari Selasa." })
+        {
+            ids.Add((await service.PrepareAsync(new BroadcastRequest(BroadcastTarget.All, ["53.01.08"], text, "cli:test"), StaffRole.Admin,
+                CancellationToken.None)).Id);
+        }
+
+        // Both confirmed when the process died, before their rows were enqueued; the first one's text is unreadable.
+        Execute("UPDATE broadcasts SET status = 'enqueuing'");
+        Execute($"UPDATE broadcasts SET text = X'FFFE00' WHERE id = {ids[0]}");
+
+        await Assert.ThrowsAsync<AggregateException>(() => service.ResumeInterruptedAsync(CancellationToken.None));
+
+        Assert.Equal(["enqueuing", "queued"], Strings("SELECT status FROM broadcasts ORDER BY id"));
+        Assert.Equal(1, Count($"SELECT count(*) FROM outbound_messages WHERE broadcast_id = {ids[1]}"));
+    }
+
+    [Fact]
     public async Task A_chat_export_request_that_cannot_be_read_is_marked_failed_and_the_others_are_answered()
     {
         var admin = new ContactRef("console", "admin");
