@@ -132,7 +132,7 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
 
         return node.Expect switch
         {
-            AnswerKind.Photo => kind is InboundKind.Photo or InboundKind.Document,
+            AnswerKind.Photo when kind is InboundKind.Photo or InboundKind.Document => true,
             AnswerKind.Voice => kind == InboundKind.Voice,
             _ => kind == InboundKind.Voice && flow.Commands.ContainsKey(FlowCommand.Person),
         };
