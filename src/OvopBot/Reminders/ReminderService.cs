@@ -76,8 +76,9 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
                 SELECT contact_id, idle_since FROM (
                     SELECT s.contact_id, {IdleSince} AS idle_since FROM sessions s JOIN contacts c ON c.id = s.contact_id
                     JOIN contacts l ON l.id = {LastUsed}
-                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL)
-                WHERE idle_since <= @earliest
+                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL) d
+                WHERE idle_since <= @earliest AND NOT EXISTS (SELECT 1 FROM reminders_sent r
+                    WHERE r.contact_id = d.contact_id AND r.idle_since = d.idle_since AND r.error IS NOT NULL)
                 """,
                 new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
         }
@@ -121,13 +122,8 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
               AND (l.channel <> '{SmsChannel.Name}' OR @number = 1)
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
-        if (contact is not { } to)
-        {
-            return null;
-        }
-
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (state is null || Render(state, to.Channel) is not { } message)
+        if (contact is not { } to || state is null || Render(state, to.Channel) is not { } message)
         {
             return null;
         }

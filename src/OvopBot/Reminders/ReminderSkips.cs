@@ -5,8 +5,8 @@ namespace OvopBot.Reminders;
 
 /// <summary>
 /// A reminder that could not be made (the person's session unreadable, their question gone from the flow) is recorded
-/// among the reminders with its error instead of a send: the reminder loop does not meet it again for this idle
-/// period, and <c>reminders_sent.error</c> tells the operator whom it missed and why.
+/// among the reminders with its error instead of a send: the reminder loop leaves the person alone until they write
+/// again (a new idle period), and <c>reminders_sent.error</c> tells the operator whom it missed and why.
 /// </summary>
 public static class ReminderSkips
 {
