@@ -7,7 +7,6 @@ using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Channels.Sms;
-using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.People;
 using OvopBot.Storage;
@@ -26,7 +25,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
     private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
         PersonLinks.LastUsedContactSql, "c");
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
-    private readonly LoopRowGuard _rows = new(logger, "Reminder for contact");
+    private readonly Operations.LoopRowGuard _rows = new(logger, "Reminder for contact");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
