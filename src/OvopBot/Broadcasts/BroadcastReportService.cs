@@ -76,12 +76,12 @@ public sealed class BroadcastReportService(BroadcastFinisher finisher, FlowCatal
 
     private OutboundMessage? Compose(BroadcastReport report)
     {
-        var flow = flows[options.Value.Flow];
-        if (!flow.Texts.ContainsKey(TextKey))
+        if (!flows.TryGet(options.Value.StaffFlow, out var flow) || !flow.Texts.ContainsKey(TextKey))
         {
             // Only a flow with staff commands lets anyone broadcast from the chat, and it must have this text; a
             // flow changed since has no words for the report, and inventing them here is not ours to do.
-            logger.LogWarning("Flow {Flow} has no text {Key}; broadcast {Id} finished without a report", flow.Id, TextKey, report.Progress.Id);
+            logger.LogWarning("Staff flow {Flow} has no text {Key}; broadcast {Id} finished without a report", options.Value.StaffFlow, TextKey,
+                report.Progress.Id);
             return null;
         }
 

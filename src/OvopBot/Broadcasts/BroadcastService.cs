@@ -22,8 +22,12 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
     /// <summary>People per enqueue transaction: short enough that replies to others never wait long.</summary>
     public const int BatchSize = 500;
 
-    /// <summary>Checks the request, stores it as a draft and returns the preview; throws <see cref="BroadcastRefusedException"/>.</summary>
-    public async Task<BroadcastPreview> PrepareAsync(BroadcastRequest request, StaffRole requiredRole, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the request, stores it as a draft (in <paramref name="write"/> when given, else in its own transaction)
+    /// and returns the preview; throws <see cref="BroadcastRefusedException"/>.
+    /// </summary>
+    public async Task<BroadcastPreview> PrepareAsync(BroadcastRequest request, StaffRole requiredRole, CancellationToken cancellationToken,
+        WriteTransaction? write = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Text.Trim();
@@ -50,8 +54,10 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
         }
 
         var everyone = await store.RecipientsAsync(request.Target, codes, cancellationToken);
-        var id = await store.CreateDraftAsync(request with { Text = text, RegionCodes = regions, DistrictCode = district }, codes, time.GetUtcNow(),
-            cancellationToken);
+        var draft = request with { Text = text, RegionCodes = regions, DistrictCode = district };
+        var id = write is null
+            ? await store.CreateDraftAsync(draft, codes, time.GetUtcNow(), cancellationToken)
+            : await BroadcastStore.CreateDraftAsync(write, draft, codes, time.GetUtcNow(), cancellationToken);
         var sendable = everyone.Where(r => !r.OptedOut && r.Reachable).ToList();
         return new BroadcastPreview(id,
             sendable.GroupBy(r => r.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
@@ -86,7 +92,7 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
             return false;
         }
 
-        await EnqueueAsync(id, cancellationToken);
+        await EnqueueConfirmedAsync(id, cancellationToken);
         return true;
     }
 
@@ -102,7 +108,7 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
         {
             try
             {
-                await EnqueueAsync(id, cancellationToken);
+                await EnqueueConfirmedAsync(id, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -117,7 +123,11 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
 
     public Task<BroadcastProgress?> ProgressAsync(long id, CancellationToken cancellationToken) => store.ProgressAsync(id, cancellationToken);
 
-    private async Task EnqueueAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the outbox rows of a confirmed broadcast in short batches (see <see cref="BatchSize"/>); a chat dialog
+    /// confirms in its message's transaction and calls this once that is committed.
+    /// </summary>
+    public async Task EnqueueConfirmedAsync(long id, CancellationToken cancellationToken)
     {
         foreach (var channel in await store.EnqueueAsync(id, BatchSize, time.GetUtcNow(), cancellationToken))
         {

@@ -71,8 +71,19 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
     public async Task<long> CreateDraftAsync(BroadcastRequest request, IReadOnlyCollection<string> regionCodes, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         using var write = await database.BeginWriteAsync(cancellationToken);
+        var id = await CreateDraftAsync(write, request, regionCodes, now, cancellationToken);
+        write.Commit();
+        return id;
+    }
+
+    /// <summary>The same inside a caller's transaction (a chat dialog commits the draft with its reply).</summary>
+    public static async Task<long> CreateDraftAsync(WriteTransaction write, BroadcastRequest request, IReadOnlyCollection<string> regionCodes,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(regionCodes);
         var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO broadcasts (author, target, region_code, district_code, text, status, created_at, status_at, report_to)
@@ -91,7 +102,6 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
                 cancellationToken: cancellationToken));
         }
 
-        write.Commit();
         return id;
     }
 
@@ -104,8 +114,22 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
     }
 
     /// <summary>Moves a draft to enqueuing; false when it was confirmed (or cancelled) before, so a second confirmation does nothing.</summary>
-    public Task<bool> ConfirmAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SetStatusAsync(id, "draft", "enqueuing", now, cancellationToken);
+    public async Task<bool> ConfirmAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var confirmed = await ConfirmAsync(write, id, now, cancellationToken);
+        write.Commit();
+        return confirmed;
+    }
+
+    /// <summary>The same inside a caller's transaction; <see cref="EnqueueAsync"/> adds the rows after it commits.</summary>
+    public static async Task<bool> ConfirmAsync(WriteTransaction write, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET status = 'enqueuing', status_at = @now WHERE id = @id AND status = 'draft'",
+            new { id, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+    }
 
     /// <summary>
     /// Adds the outbox rows of a confirmed broadcast, <paramref name="batchSize"/> people per transaction, then marks
@@ -171,6 +195,15 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
     public async Task<int?> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var write = await database.BeginWriteAsync(cancellationToken);
+        var cancelled = await CancelAsync(write, id, now, cancellationToken);
+        write.Commit();
+        return cancelled;
+    }
+
+    /// <summary>The same inside a caller's transaction.</summary>
+    public static async Task<int?> CancelAsync(WriteTransaction write, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var p = new { id, now = DbTime.Write(now) };
         var status = await write.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM broadcasts WHERE id = @id", p, write.Transaction, cancellationToken: cancellationToken));
@@ -188,7 +221,6 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
         var cancelled = await write.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbound_messages SET status = 'cancelled', status_at = @now WHERE broadcast_id = @id AND status = 'pending'",
             p, write.Transaction, cancellationToken: cancellationToken));
-        write.Commit();
         return cancelled;
     }
 
@@ -237,15 +269,5 @@ public sealed class BroadcastStore(SqliteDatabase database, RegionScope scope)
             cancellationToken: cancellationToken))).ToList();
         BroadcastTargets.TryParse(row.Target, out var target);
         return (target, regions, row.Text, row.Status);
-    }
-
-    private async Task<bool> SetStatusAsync(long id, string from, string to, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcasts SET status = @to, status_at = @now WHERE id = @id AND status = @from",
-            new { id, from, to, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
-        write.Commit();
-        return changed == 1;
     }
 }

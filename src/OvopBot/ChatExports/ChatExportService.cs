@@ -113,7 +113,7 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
     private async Task<(string Status, OutboundMessage Answer, ExportResult? Result)> MakeAsync(ChatExportJob job, CancellationToken cancellationToken)
     {
         var request = job.Request;
-        var replies = new ChatExportReplies(flows[conversation.Value.Flow], request, regions);
+        var replies = new ChatExportReplies(flows[conversation.Value.StaffFlow], request, regions);
         // Roles take effect at once: the requester's regions are checked again now, when the file would be made.
         var admin = await roles.CoversAsync(job.ContactId, StaffRole.Admin, request.RegionCode, cancellationToken);
         if (!admin && !await roles.CoversAsync(job.ContactId, StaffRole.Facilitator, request.RegionCode, cancellationToken))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using Dapper;
@@ -25,8 +26,8 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDesk staff, HandoffService handoffs, IOptions<ChatExportOptions> chatExports,
-    IStepFault? fault = null)
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, StaffDesk staff, HandoffService handoffs,
+    IOptions<ChatExportOptions> chatExports, ILogger<ConversationProcessor> logger, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
     public const string ReferencePlaceholder = "{reference}";
@@ -37,7 +38,9 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// </summary>
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
         var started = Stopwatch.GetTimestamp();
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         var others = new HashSet<string>(StringComparer.Ordinal);
@@ -48,11 +51,12 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            replies = Step(write, stored, staffAnswer, others);
+            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             write.Commit();
         }
 
-        Notify(message.Channel, replies, staffAnswer, others);
+        await AfterCommitAsync(afterCommit, cancellationToken);
+        Notify(message.Channel, replies, others);
         OvopMetrics.MessageStepped(message.Channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
@@ -61,13 +65,14 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboundMessage> replies;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
         string channel;
         StaffAnswer? staffAnswer;
         var started = Stopwatch.GetTimestamp();
         var others = new HashSet<string>(StringComparer.Ordinal);
         await using (var read = database.Open())
         {
-            // Staff commands are answered before the write lock is taken (see StaffDesk); ordinary messages skip it.
+            // The older staff desk (the review) answers before the write lock is taken; the staff dialogs inside it.
             var peek = InboundQueries.ById(read, inboundId);
             if (peek is null || peek.Processed)
             {
@@ -86,17 +91,27 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            replies = Step(write, stored, staffAnswer, others);
+            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             write.Commit();
         }
 
-        Notify(channel, replies, staffAnswer, others);
+        await AfterCommitAsync(afterCommit, cancellationToken);
+        Notify(channel, replies, others);
         OvopMetrics.MessageStepped(channel, Stopwatch.GetElapsedTime(started));
         return replies;
     }
 
+    /// <summary>Work a step leaves for after its commit (enqueue a confirmed broadcast, wake the export worker).</summary>
+    private static async Task AfterCommitAsync(IReadOnlyList<Func<CancellationToken, Task>> work, CancellationToken cancellationToken)
+    {
+        foreach (var item in work)
+        {
+            await item(cancellationToken);
+        }
+    }
+
     /// <param name="others">Channels of other people the step told something (a proposal's respondent, area staff).</param>
-    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, StaffAnswer? staffAnswer, HashSet<string> others)
+    private void Notify(string channel, IReadOnlyList<OutboundMessage> replies, HashSet<string> others)
     {
         if (replies.Count > 0)
         {
@@ -112,18 +127,18 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         {
             signals.Privacy.Notify();
         }
-
-        if (staffAnswer?.Export is not null)
-        {
-            signals.ChatExports.Notify();
-        }
     }
 
     /// <summary>Put among the channels to wake when a step erased someone: the privacy worker finishes the erasure.</summary>
     private const string ErasedMarker = "(erased)";
 
-    /// <summary>The step itself, inside the caller's transaction: engine, events, outbox, session, processed mark.</summary>
-    private IReadOnlyList<OutboundMessage> Step(WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others)
+    /// <summary>
+    /// The router, inside the caller's transaction: who answers — (1) an invite code, (2) the person's open staff dialog
+    /// and (3) a staff command of the staff flow (the older staff desk's PERIKSA review beside them), (4) the
+    /// registration flow — then the events, outbox, session and processed mark.
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> StepAsync(
+        WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others, CancellationToken cancellationToken)
     {
         fault?.Before(stored);
         var message = stored.Message;
@@ -149,24 +164,34 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         if (staffAnswer is not null)
         {
             StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
-            if (staffAnswer.Export is { } export)
-            {
-                ChatExportStore.Enqueue(write, stored.ContactId, export, now);
-            }
-
-            if (staffAnswer.Handoff is { } answer && handoffs.Answer(write, stored.ContactId, answer, now) is { } personChannel)
-            {
-                others.Add(personChannel);
-            }
         }
 
-        // An invite code has a fixed shape and is answered before the engine sees it, so a code sent in the
-        // middle of a registration neither counts as an answer nor moves the conversation.
-        var result = message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code
-            ? new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], [])
-            : staffAnswer?.Replies is { } staffReplies
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
+        StepResult result;
+        // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
+        // registration or a staff dialog neither counts as an answer nor moves the conversation.
+        if (message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code)
+        {
+            result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
+        }
+        else if (staffAnswer is { Command: true, Replies: { } commandReplies })
+        {
+            // The older desk's own command (PERIKSA) closes an open staff-flow dialog, as a staff command does there.
+            StaffDialogs.Close(write, stored.ContactId, now);
+            result = new StepResult(state, commandReplies, []);
+        }
+        else if (await dialogs.TryAnswerAsync(write, stored, now, cancellationToken) is { } dialogAnswer)
+        {
+            result = new StepResult(state, dialogAnswer.Replies, []);
+            afterCommit = dialogAnswer.AfterCommit;
+        }
+        else
+        {
+            result = staffAnswer?.Replies is { } staffReplies
                 ? new StepResult(state, staffReplies, [])
                 : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
+        }
+
         (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);
         foreach (var request in result.Events.OfType<HandoffRequested>())
         {
@@ -182,7 +207,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
         SessionStore.Save(write, person, state, submissionId, now);
         InboundQueries.MarkProcessed(write, stored.Id, answeredNode, now);
-        return replies;
+        return (replies, afterCommit);
     }
 
     private (SessionState State, long? SubmissionId) ApplyEvents(WriteTransaction write, FlowDefinition flow, StoredInbound stored,
@@ -211,6 +236,10 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                     break;
                 case OptedOut:
                     ContactStore.SetOptedOut(write, contactId, true);
+                    break;
+                case StepLimitReached limit:
+                    logger.LogError("Flow {Flow} stopped at node {Node} for contact {Contact}: more than {Limit} nodes in one step (the flow loops)",
+                        limit.FlowId, limit.NodeId, contactId, FlowEngine.MaxNodesPerStep);
                     break;
                 case OptedIn:
                     ContactStore.SetOptedOut(write, contactId, false);

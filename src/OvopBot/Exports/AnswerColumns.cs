@@ -33,7 +33,7 @@ internal sealed class AnswerColumns
                 continue;
             }
 
-            var header = node.Label.Get(context.Language);
+            var header = (node.ExportHeader ?? node.Label).Get(context.Language);
             if (node.Expect is AnswerKind.Location)
             {
                 columns.Add(new ExportColumn(field + ".lat", $"{header} ({ExportHeaders.Get("latitude", context.Language)})", ColumnType.Number));
@@ -42,7 +42,7 @@ internal sealed class AnswerColumns
                 continue;
             }
 
-            columns.Add(new ExportColumn(field, header, TypeOf(node.Expect)));
+            columns.Add(new ExportColumn(field, header, TypeOf(node)));
             _nodes.Add((node, 1));
         }
 
@@ -53,7 +53,7 @@ internal sealed class AnswerColumns
 
     /// <summary>The header of a field's column: its node's label, or the field path when the flow has no such node.</summary>
     public string Header(string field) =>
-        _byField.TryGetValue(field, out var node) && node.Label is { } label ? label.Get(_context.Language) : field;
+        _byField.TryGetValue(field, out var node) && (node.ExportHeader ?? node.Label) is { } label ? label.Get(_context.Language) : field;
 
     public FlowNode? Node(string field) => _byField.GetValueOrDefault(field);
 
@@ -107,6 +107,10 @@ internal sealed class AnswerColumns
         _byField.TryGetValue(field, out var node) ? AnswerValues.OptionLabel(node, key, _context.Language) : key;
 
     private static double? AsDouble(JsonNode? node) => node is JsonValue v && v.TryGetValue(out double d) ? d : null;
+
+    /// <summary>The node's declared <c>export: { type: … }</c>, else what its answer kind gives.</summary>
+    private static ColumnType TypeOf(FlowNode node) =>
+        node.ExportType is { } declared ? Enum.Parse<ColumnType>(declared, ignoreCase: true) : TypeOf(node.Expect);
 
     private static ColumnType TypeOf(AnswerKind kind) => kind switch
     {

@@ -10,8 +10,9 @@ namespace OvopBot.Exports;
 /// </summary>
 internal sealed class ContactsTable : IExportTable
 {
-    private const string RoleField = "respondent.role";
-    private const string NameField = "respondent.name";
+    // Found by the names the flow exports them as, so a renamed field follows.
+    private readonly string _roleField;
+    private readonly string _nameField;
     private const string From =
         """
         FROM contacts c LEFT JOIN sessions s ON s.contact_id = c.id LEFT JOIN submissions sub ON sub.id = s.submission_id
@@ -30,6 +31,8 @@ internal sealed class ContactsTable : IExportTable
     {
         _context = context;
         _answers = new AnswerColumns(context);
+        _roleField = context.Flow.FieldFor("respondent_role", "respondent.role");
+        _nameField = context.Flow.FieldFor("respondent_name", "respondent.name");
         var language = context.Language;
         foreach (var node in context.Flow.Nodes)
         {
@@ -43,8 +46,8 @@ internal sealed class ContactsTable : IExportTable
             ExportHeaders.Column("display_name", ColumnType.Text, language),
             ExportHeaders.Column("contact_phone", ColumnType.Phone, language),
             ExportHeaders.Column("language", ColumnType.Text, language),
-            new(RoleField, _answers.Header(RoleField), ColumnType.Text),
-            new(NameField, _answers.Header(NameField), ColumnType.Text),
+            new(_roleField, _answers.Header(_roleField), ColumnType.Text),
+            new(_nameField, _answers.Header(_nameField), ColumnType.Text),
             ExportHeaders.Column("village_code", ColumnType.Text, language),
             ExportHeaders.Column("village_name", ColumnType.Text, language),
             ExportHeaders.Column("session_status", ColumnType.Text, language),
@@ -88,8 +91,8 @@ internal sealed class ContactsTable : IExportTable
             row[2] = SqlFilter.Text(reader, 2);
             row[3] = SqlFilter.Text(reader, 3);
             row[4] = SqlFilter.Text(reader, 4);
-            row[5] = _answers.Value(RoleField, answers);
-            row[6] = _answers.Value(NameField, answers);
+            row[5] = _answers.Value(_roleField, answers);
+            row[6] = _answers.Value(_nameField, answers);
             row[7] = SqlFilter.Text(reader, 6);
             row[8] = SqlFilter.Text(reader, 7) ?? answers["village"]?["name"]?.ToString();
             row[9] = SqlFilter.Text(reader, 8) is { } session ? ExportHeaders.Value("session_", session, language) : null;

@@ -49,7 +49,7 @@ public static class CoreServices
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         // What the WhatsApp channel asks of the store; unused (and harmless) when WhatsApp is not configured.
-        services.AddSingleton<ICustomerWindow, CustomerWindowStore>();
+        services.AddSingleton<CustomerWindowStore>();
         services.AddSingleton<IDeliveryStatusSink, DeliveryStatusStore>();
         services.AddOvopStaff();
         services.AddOvopWeb();

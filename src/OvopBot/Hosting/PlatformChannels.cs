@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OvopBot.Channels.Sms;
-using OvopBot.Channels.Telegram;
-using OvopBot.Channels.WhatsApp;
+using OvopBot.Channels;
 
 namespace OvopBot.Hosting;
 
 /// <summary>
-/// Adds the messaging platforms that are configured (Telegram, WhatsApp, SMS) and maps their webhook endpoints.
+/// Adds the messaging platforms that are configured (<see cref="ChannelModules"/>) and maps their webhook endpoints.
 /// Returns how many are active; none means the console channel is used.
 /// </summary>
 public static class PlatformChannels
@@ -16,23 +14,9 @@ public static class PlatformChannels
     public static int Add(IServiceCollection services, IConfiguration configuration)
     {
         var active = 0;
-        if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]))
+        foreach (var channel in ChannelModules.All.Where(c => c.IsConfigured(configuration)))
         {
-            services.AddTelegramChannel(configuration);
-            // The "/" menu needs the flows and roles, which the channel itself knows nothing about.
-            services.AddHostedService<TelegramCommandsRegistrar>();
-            active++;
-        }
-
-        if (!string.IsNullOrWhiteSpace(configuration["WhatsApp:AccessToken"]))
-        {
-            services.AddWhatsAppChannel(configuration);
-            active++;
-        }
-
-        if (SmsServiceCollectionExtensions.IsConfigured(configuration))
-        {
-            services.AddSmsChannel(configuration);
+            channel.AddServices(services, configuration);
             active++;
         }
 
@@ -41,8 +25,9 @@ public static class PlatformChannels
 
     public static void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTelegramWebhook();
-        endpoints.MapWhatsAppWebhook();
-        endpoints.MapSmsWebhook();
+        foreach (var channel in ChannelModules.All)
+        {
+            channel.MapEndpoints(endpoints);
+        }
     }
 }

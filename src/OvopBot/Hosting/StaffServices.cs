@@ -6,6 +6,7 @@ using OvopBot.Reviews;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
 using OvopBot.Handoffs;
+using OvopBot.Flows.Actions;
 using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
@@ -28,14 +29,14 @@ public static class StaffServices
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<BroadcastFinisher>();
         services.AddSingleton<BroadcastReportService>();
-        services.AddSingleton<StaffBroadcastDialog>();
-        services.AddSingleton<StaffExportDialog>();
+        services.AddDialogActions();
         services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
             o => o.KeepFor > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.MaxFileMegabytes is null or > 0 && !string.IsNullOrWhiteSpace(o.Folder),
             $"{ChatExportOptions.Section}: Folder must be set, KeepFor and CheckEvery positive, MaxFileMegabytes positive when set").ValidateOnStart();
         services.AddSingleton<ChatExportStore>();
         services.AddSingleton<ChatExportService>();
         services.AddOvopExports();
+        services.AddSingleton<StaffDialogs>();
         services.AddSingleton<ReviewerScopes>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ProposalService>();
@@ -49,9 +50,7 @@ public static class StaffServices
             o => o.AnswerWithin > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero,
             $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();
         services.AddSingleton<HandoffService>();
-        services.AddSingleton<StaffHandoffReply>();
         services.AddSingleton<UnmatchedVillages>();
-        services.AddSingleton<StaffVillageMatch>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).Validate(
             o => o.After.Count <= ReminderOptions.MaxReminders && o.After.All(a => a > TimeSpan.Zero) && o.CheckEvery > TimeSpan.Zero,
             $"{ReminderOptions.Section}:After lists at most {ReminderOptions.MaxReminders} positive durations").ValidateOnStart();

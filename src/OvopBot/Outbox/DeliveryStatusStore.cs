@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
-using OvopBot.Channels.WhatsApp;
 using OvopBot.Storage;
 
 namespace OvopBot.Outbox;
@@ -12,10 +10,10 @@ namespace OvopBot.Outbox;
 /// Records platform delivery statuses on the outbound message they belong to (found by its platform message id),
 /// all of one webhook in one transaction. A status never moves backwards (<see cref="DeliveryStatusOrder"/>), so
 /// re-delivered and out-of-order webhooks are harmless. A failure acts like the same error at send time: 131026 marks
-/// the person unreachable; 131047 (outside the 24-hour window) sends the message again as the reminder template when
-/// one is configured, else holds it.
+/// the person unreachable; outside the channel's customer-care window (<see cref="ICustomerWindow"/>) the message goes
+/// again as the channel's template when it has one, else it is held. Nothing here knows a particular channel.
 /// </summary>
-public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals, IOptions<WhatsAppOptions> options,
+public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals, IEnumerable<ICustomerWindow> windows,
     TimeProvider time, ILogger<DeliveryStatusStore> logger) : IDeliveryStatusSink
 {
     public async Task RecordAsync(IReadOnlyList<DeliveryStatusUpdate> updates, CancellationToken cancellationToken)
@@ -78,9 +76,9 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
                 logger.LogInformation("Contact {ContactId} on {Channel} is unreachable (status of outbox {Id}: {Error})",
                     row.ContactId, update.Channel, row.Id, error);
                 SetStatus(write, row.Id, "failed", error, at);
-                MarkUnreachable(write, row, error, at);
+                OutboxStore.MarkUnreachable(write, row.ContactId, row.Channel, error, at);
                 return false;
-            case SendFailureKind.OutsideWindow when row.RequeuedFrom is null && options.Value.Templates.Reminder.IsConfigured:
+            case SendFailureKind.OutsideWindow when row.RequeuedFrom is null && CanResendAsTemplate(update.Channel):
                 SetStatus(write, row.Id, "failed", error, at);
                 Requeue(write, row);
                 return true;
@@ -95,6 +93,8 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
                 return false;
         }
     }
+
+    private bool CanResendAsTemplate(string channel) => windows.Any(w => w.Channel == channel && w.CanResendAsTemplate);
 
     private static Row? Find(WriteTransaction write, string channel, string platformId)
     {
@@ -120,17 +120,6 @@ public sealed class DeliveryStatusStore(SqliteDatabase database, Signals signals
             "UPDATE outbound_messages SET status = @status, status_at = @at, last_error = coalesce(@error, last_error) " +
             "WHERE id = @id",
             new { id, status, error, at }, write.Transaction);
-
-    private static void MarkUnreachable(WriteTransaction write, Row row, string error, string at)
-    {
-        ContactStore.SetReachable(write, row.ContactId, false);
-        write.Connection.Execute(
-            """
-            UPDATE outbound_messages SET status = 'failed', last_error = @error, status_at = @at
-            WHERE status = 'pending' AND contact_id = @ContactId AND channel = @Channel
-            """,
-            new { error, at, row.ContactId, row.Channel }, write.Transaction);
-    }
 
     /// <summary>
     /// A new reminder row with the same words: the sender sends it free-form if the person has written since, else as

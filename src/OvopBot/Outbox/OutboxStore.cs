@@ -135,18 +135,31 @@ public sealed class OutboxStore(SqliteDatabase database)
     public async Task MarkUnreachableAsync(long id, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var write = await database.BeginWriteAsync(cancellationToken);
-        var p = new { id, error, now = DbTime.Write(now) };
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE contacts SET reachable = 0 WHERE id = (SELECT contact_id FROM outbound_messages WHERE id = @id)",
-            p, write.Transaction, cancellationToken: cancellationToken));
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE outbound_messages SET status = 'failed', last_error = @error, status_at = @now
-            WHERE status = 'pending' AND contact_id = (SELECT contact_id FROM outbound_messages WHERE id = @id)
-              AND channel = (SELECT channel FROM outbound_messages WHERE id = @id)
-            """,
-            p, write.Transaction, cancellationToken: cancellationToken));
+        var row = await write.Connection.QuerySingleOrDefaultAsync<(long ContactId, string Channel)?>(new CommandDefinition(
+            "SELECT contact_id, channel FROM outbound_messages WHERE id = @id", new { id }, write.Transaction,
+            cancellationToken: cancellationToken));
+        if (row is { } r)
+        {
+            MarkUnreachable(write, r.ContactId, r.Channel, error, DbTime.Write(now));
+        }
+
         write.Commit();
+    }
+
+    /// <summary>
+    /// The one place a person becomes unreachable (a send refused, or a failed delivery status later): the contact
+    /// is marked and every message still pending for them on that channel ends as failed.
+    /// </summary>
+    public static void MarkUnreachable(WriteTransaction write, long contactId, string channel, string error, string at)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ContactStore.SetReachable(write, contactId, false);
+        write.Connection.Execute(
+            """
+            UPDATE outbound_messages SET status = 'failed', last_error = @error, status_at = @at
+            WHERE status = 'pending' AND contact_id = @contactId AND channel = @channel
+            """,
+            new { error, at, contactId, channel }, write.Transaction);
     }
 
     private async Task UpdateAsync(string sql, object parameters, CancellationToken cancellationToken)

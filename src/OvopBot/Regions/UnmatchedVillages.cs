@@ -35,9 +35,19 @@ public sealed class UnmatchedVillages(SqliteDatabase database, RegionCatalog cat
         return rows.Select(r => new UnmatchedVillage(r.Id, r.Typed, r.Person, r.Contact, r.Status, DbTime.Read(r.StartedAt))).ToList();
     }
 
-    /// <summary>Why a match was refused, or null when it was made.</summary>
+    /// <summary>Why a match was refused, or null when it was made (the command line: a transaction of its own).</summary>
     public async Task<MatchRefusal?> MatchAsync(long submissionId, string villageCode, IReadOnlyList<string>? staffScopes, CancellationToken cancellationToken)
     {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var refusal = Match(write, submissionId, villageCode, staffScopes, time.GetUtcNow());
+        write.Commit();
+        return refusal;
+    }
+
+    /// <summary>Why a match was refused, or null when it was made, inside the caller's transaction (a staff message's).</summary>
+    public MatchRefusal? Match(WriteTransaction write, long submissionId, string villageCode, IReadOnlyList<string>? staffScopes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         if (catalog.Village(villageCode) is null || !scope.Contains(villageCode))
         {
             return MatchRefusal.UnknownVillage;
@@ -50,25 +60,23 @@ public sealed class UnmatchedVillages(SqliteDatabase database, RegionCatalog cat
 
         var flow = flows[conversation.Value.Flow];
         var answer = VillageInterpreter.Answer(catalog, flow, flow.DefaultLanguage, villageCode).ToJsonString();
-        using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = write.Connection.Execute(
             $"""
             UPDATE submissions AS s SET answers_json = json_set(s.answers_json, '$.village', json(@answer)),
                    village_code = @villageCode, village_name = @name, updated_at = @now
             WHERE s.id = @submissionId AND s.village_code IS NULL AND {Unmatched}
             """,
-            new { submissionId, villageCode, name = catalog.Village(villageCode)!.Name, answer, now = DbTime.Write(time.GetUtcNow()) },
-            write.Transaction, cancellationToken: cancellationToken));
+            new { submissionId, villageCode, name = catalog.Village(villageCode)!.Name, answer, now = DbTime.Write(now) },
+            write.Transaction);
         if (changed == 0)
         {
             return MatchRefusal.UnknownRegistration;
         }
 
         // The person's conversation shows the same village from now on (summary, status).
-        await write.Connection.ExecuteAsync(new CommandDefinition(
+        write.Connection.Execute(
             "UPDATE sessions SET state_json = json_set(state_json, '$.answers.village', json(@answer)) WHERE submission_id = @submissionId",
-            new { submissionId, answer }, write.Transaction, cancellationToken: cancellationToken));
-        write.Commit();
+            new { submissionId, answer }, write.Transaction);
         return null;
     }
 }

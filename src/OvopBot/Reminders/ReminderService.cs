@@ -6,7 +6,7 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
-using OvopBot.Channels.Sms;
+using OvopBot.Channels;
 using OvopBot.Outbox;
 using OvopBot.People;
 using OvopBot.Storage;
@@ -19,11 +19,16 @@ namespace OvopBot.Reminders;
 /// opted out or cannot be reached. Each reminder is logged with the idle period it belongs to, in the same
 /// transaction as its outbox row, so a restart never repeats one and a new answer starts a new count.
 /// </summary>
-public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, FlowEngine engine, IOptions<ConversationOptions> conversation,
+public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> conversation,
     IOptions<ReminderOptions> options, Signals signals, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
 {
     private static readonly string LastUsed = string.Format(System.Globalization.CultureInfo.InvariantCulture,
         PersonLinks.LastUsedContactSql, "c");
+    /// <summary>The channels' own reminder limits (<see cref="IChannelModule.RemindersPerPause"/>: SMS only once), as SQL.</summary>
+    private static readonly string ChannelLimits = string.Join(" AND ", ChannelModules.All.Where(m => m.RemindersPerPause is not null)
+        .Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(l.channel <> '{m.Name}' OR @number <= {m.RemindersPerPause})"))
+        .DefaultIfEmpty("1 = 1"));
+
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
     private readonly Operations.LoopRowGuard _rows = new(logger, "Reminder for contact");
 
@@ -112,45 +117,41 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         using var write = await database.BeginWriteAsync(cancellationToken);
         var p = new { contactId, idleSince, number };
         // Checked again inside the transaction: the person may have answered, finished or opted out meanwhile.
-        // The person is reminded on the channel they wrote from last; by SMS (paid, and read at once) only once.
+        // The person is reminded on the channel they wrote from last, within that channel's own limit (SMS: once).
         var contact = await write.Connection.QuerySingleOrDefaultAsync<(long Id, string Channel, string Address)?>(new CommandDefinition(
             $"""
             SELECT l.id, l.channel, l.address FROM contacts c JOIN sessions s ON s.contact_id = c.id
             JOIN contacts l ON l.id = {LastUsed}
             WHERE c.id = @contactId AND {IdleSince} = @idleSince AND s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1
-              AND (l.channel <> '{SmsChannel.Name}' OR @number = 1)
+              AND {ChannelLimits}
               AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.contact_id = @contactId AND r.idle_since = @idleSince AND r.number >= @number)
             """, p, write.Transaction, cancellationToken: cancellationToken));
         var (state, submissionId) = SessionStore.Load(write, contactId);
-        if (contact is not { } to || state is null || Render(state, to.Channel) is not { } message)
+        if (contact is not { } to || state is null)
         {
             return null;
         }
 
-        OutboxStore.Enqueue(write, to.Id, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        // The engine decides what the reminder says and how the session changes; this service only keeps time.
+        // SMS reads the flow's short texts (sms:) where it gives them.
+        var flow = flows.For(state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow, to.Channel);
+        var result = FlowEngine.Resume(flow, state, new TimerFired(TimerFired.Reminder), now);
+        if (result.Replies.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var message in result.Replies)
+        {
+            OutboxStore.Enqueue(write, to.Id, to.Channel, to.Address, OutboundKind.Reminder, message, now, nodeId: state.NodeId);
+        }
+
         await write.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO reminders_sent (contact_id, idle_since, number, sent_at) VALUES (@contactId, @idleSince, @number, @now)",
             new { contactId, idleSince, number, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
-        // The reminder re-asks the question, so the next answer is an answer to it, not a "welcome back".
-        SessionStore.Save(write, contactId, state with { LastActivityAt = now, Pending = null }, submissionId, now);
+        SessionStore.Save(write, contactId, result.State, submissionId, now);
         write.Commit();
         return to.Channel;
-    }
-
-    private OutboundMessage? Render(SessionState state, string channel)
-    {
-        var flow = flows.For(state.FlowId.Length > 0 ? state.FlowId : conversation.Value.Flow, channel);
-        if (engine.CurrentQuestion(flow, state) is not { } question)
-        {
-            return null;
-        }
-
-        var language = state.Language;
-        var intro = state.Fix is not null && flow.Texts.ContainsKey("reminder_fix") ? flow.Text("reminder_fix", language)
-            : FlowEngine.Progress(flow, state.NodeId, language) is { Length: > 0 } progress
-            ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
-            : flow.Text("reminder", language);
-        return question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
     }
 
     private static TimeZoneInfo FindZone(string id)

@@ -1,10 +1,10 @@
+using OvopBot.Channels;
+
 namespace OvopBot.Roles;
 
 /// <summary>A person as an operator names them: <c>telegram:123456</c>, <c>whatsapp:6281234567890</c>.</summary>
 public sealed record ContactRef(string Channel, string Address)
 {
-    private static readonly string[] Channels = ["telegram", "whatsapp", "sms", "console"];
-
     public static bool TryParse(string? text, out ContactRef contact)
     {
         contact = null!;
@@ -16,19 +16,12 @@ public sealed record ContactRef(string Channel, string Address)
 
         var channel = text[..colon].Trim().ToLowerInvariant();
         var address = text[(colon + 1)..].Trim();
-        if (!Channels.Contains(channel) || address.Length == 0)
+        if (ChannelModules.Find(channel) is not { } known || address.Length == 0)
         {
             return false;
         }
 
-        // WhatsApp addresses are stored without '+', as the Cloud API gives them.
-        // SMS addresses are E.164 with '+' (+62812…), whatever form the operator typed.
-        contact = new ContactRef(channel, channel switch
-        {
-            "whatsapp" => address.TrimStart('+'),
-            "sms" => Understanding.PhoneParser.Normalize(address) ?? address,
-            _ => address,
-        });
+        contact = new ContactRef(channel, known.NormalizeAddress(address));
         return true;
     }
 

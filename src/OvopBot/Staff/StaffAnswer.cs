@@ -1,13 +1,10 @@
 using OvopBot.Channels.Abstractions;
-using OvopBot.ChatExports;
-using OvopBot.Handoffs;
 
 namespace OvopBot.Staff;
 
 /// <summary>
-/// What the staff desk made of a message: its replies (null: not a staff matter, the engine answers it) and the
-/// staff state to store with the message in the same transaction, with the export it asked for if any (stored in that
-/// transaction too, so a re-delivered message never asks twice), and the answer to a village head's question if it is one.
+/// What the older staff desk made of a message: its replies (null: not a staff matter, the engine answers it) and the
+/// staff state to store with the message in the same transaction. <see cref="Command"/>: it answered a staff command
+/// (PERIKSA), which comes before an open dialog of the staff flow and closes it, as any staff command does.
 /// </summary>
-public sealed record StaffAnswer(IReadOnlyList<OutboundMessage>? Replies, StaffState State, ChatExportRequest? Export = null,
-    HandoffAnswer? Handoff = null);
+public sealed record StaffAnswer(IReadOnlyList<OutboundMessage>? Replies, StaffState State, bool Command = false);

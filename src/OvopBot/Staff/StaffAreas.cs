@@ -16,4 +16,8 @@ public static class StaffAreas
             _ => [scope],
         };
     }
+
+    /// <summary>Region codes kept in a dialog value, comma-separated.</summary>
+    public static IReadOnlyList<string> Split(string? codes) =>
+        string.IsNullOrEmpty(codes) ? [] : codes.Split(',');
 }

@@ -1,24 +1,15 @@
 namespace OvopBot.Staff;
 
-/// <summary>The staff commands whose keywords a flow defines under <c>staff_commands:</c>.</summary>
+/// <summary>
+/// The review's staff commands, whose keywords the registration flow defines under <c>staff_commands:</c> for the
+/// older staff desk (every other staff command is a name in <c>flows/staff.yaml</c>).
+/// </summary>
 public enum StaffCommand
 {
-    Summary,
-    Missing,
-    Broadcast,
-    BroadcastStatus,
-    Export,
-    Web,
-    More,
-    Confirm,
-    Cancel,
     Review,
+    More,
     Approve,
     Fix,
     Accept,
     Reject,
-    /// <summary>BALAS id text: answers a village head's question (see Handoffs).</summary>
-    Reply,
-    /// <summary>COCOKKAN [id code]: villages kept as typed, and matching one to the official list.</summary>
-    Match,
 }

@@ -9,14 +9,13 @@ namespace OvopBot.Staff;
 /// </summary>
 public sealed class StaffCommandMatcher
 {
-    private readonly Dictionary<string, StaffCommand> _byKeyword = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byKeyword = new(StringComparer.Ordinal);
 
     public StaffCommandMatcher(FlowDefinition flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        foreach (var (name, perLanguage) in flow.StaffCommands)
+        foreach (var (command, perLanguage) in flow.StaffCommands)
         {
-            var command = Enum.Parse<StaffCommand>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
             foreach (var keyword in perLanguage.Values.SelectMany(k => k))
             {
                 _byKeyword.TryAdd(Key(keyword), command);
@@ -26,7 +25,8 @@ public sealed class StaffCommandMatcher
         }
     }
 
-    public StaffCommand? Match(string text)
+    /// <summary>The staff command's name in the flow (<c>broadcast_status</c>), or null.</summary>
+    public string? Match(string text)
     {
         if (text.Length is 0 or > 64)
         {
@@ -47,7 +47,7 @@ public sealed class StaffCommandMatcher
     /// For a command that carries words after its one-word keyword ("PERBAIKI 3,5 catatan"): the command and the
     /// rest, or null when the first word is no keyword or nothing follows it.
     /// </summary>
-    public (StaffCommand Command, string Words)? MatchWithRest(string text)
+    public (string Command, string Words)? MatchWithRest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var body = text.Trim().TrimStart('/');

@@ -9,8 +9,6 @@ namespace OvopBot.Storage;
 /// </summary>
 public static class Migrator
 {
-    public static int LatestVersion => Scripts().Max(s => s.Version);
-
     public static void Apply(SqliteConnection connection)
     {
         var current = UserVersion(connection);

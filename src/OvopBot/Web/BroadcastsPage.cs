@@ -89,7 +89,12 @@ public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalo
         return page.Render("broadcast_preview_title", body.ToString());
     }
 
-    public async Task<IResult> ConfirmAsync(HttpContext http, long id)
+    public Task<IResult> ConfirmAsync(HttpContext http, long id) => OnMineAsync(http, id, token => broadcasts.ConfirmAsync(id, token));
+
+    public Task<IResult> CancelAsync(HttpContext http, long id) => OnMineAsync(http, id, token => broadcasts.CancelAsync(id, token));
+
+    /// <summary>Does <paramref name="act"/> to the person's own broadcast and shows it; anyone else's is not found.</summary>
+    private async Task<IResult> OnMineAsync(HttpContext http, long id, Func<CancellationToken, Task> act)
     {
         var page = WebAuth.Page(http);
         if (!await MineAsync(page.Staff, id, http.RequestAborted))
@@ -97,19 +102,7 @@ public sealed class BroadcastsPage(SqliteDatabase database, RegionCatalog catalo
             return page.NotFound();
         }
 
-        await broadcasts.ConfirmAsync(id, http.RequestAborted);
-        return Results.Redirect($"/admin/broadcasts/{id}");
-    }
-
-    public async Task<IResult> CancelAsync(HttpContext http, long id)
-    {
-        var page = WebAuth.Page(http);
-        if (!await MineAsync(page.Staff, id, http.RequestAborted))
-        {
-            return page.NotFound();
-        }
-
-        await broadcasts.CancelAsync(id, http.RequestAborted);
+        await act(http.RequestAborted);
         return Results.Redirect($"/admin/broadcasts/{id}");
     }
 

@@ -48,9 +48,19 @@ public sealed class WebLogin(SqliteDatabase database, RoleStore roles, IOptions<
     /// <summary>The dashboard's start page.</summary>
     public string DashboardUrl => PublicUrl + "/admin";
 
-    /// <summary>A new login link for the person, or null when they hold no staff role.</summary>
+    /// <summary>A new login link for the person, or null when they hold no staff role (the command line: its own transaction).</summary>
     public async Task<WebLoginLink?> CreateLinkAsync(long contactId, CancellationToken cancellationToken)
     {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var link = await CreateLinkAsync(write, contactId, cancellationToken);
+        write.Commit();
+        return link;
+    }
+
+    /// <summary>A new login link, stored in the caller's transaction (a staff message's), or null when they hold no staff role.</summary>
+    public async Task<WebLoginLink?> CreateLinkAsync(WriteTransaction write, long contactId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var (role, scopes) = await GrantsAsync(contactId, cancellationToken);
         if (scopes.Count == 0)
         {
@@ -60,7 +70,6 @@ public sealed class WebLogin(SqliteDatabase database, RoleStore roles, IOptions<
         var token = NewToken();
         var now = time.GetUtcNow();
         var expires = now + Options.LinkLifetime;
-        using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO web_login_links (token_hash, contact_id, role, scopes_json, created_at, expires_at)
@@ -68,7 +77,6 @@ public sealed class WebLogin(SqliteDatabase database, RoleStore roles, IOptions<
             """,
             new { hash = Hash(token), contactId, role = StaffRoles.ToText(role), scopes = JsonSerializer.Serialize(scopes), now = DbTime.Write(now), expires = DbTime.Write(expires) },
             write.Transaction, cancellationToken: cancellationToken));
-        write.Commit();
         return new WebLoginLink($"{PublicUrl}/admin/login/{token}", expires);
     }
 

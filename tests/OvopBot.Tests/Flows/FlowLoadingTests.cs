@@ -18,16 +18,7 @@ public sealed class FlowLoadingTests
         return string.Join('\n', lines[start..end]);
     }
 
-    public static TheoryData<string> BrokenFlows()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(BrokenFolder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> BrokenFlows() => DataFiles.In(Path.Combine("Flows", "Broken"));
 
     [Theory]
     [MemberData(nameof(BrokenFlows))]
@@ -86,11 +77,11 @@ public sealed class FlowLoadingTests
         var catalog = FlowCatalog.Load(RepoPaths.Flows);
         foreach (var flow in catalog.Flows)
         {
-            foreach (var node in flow.Nodes.Where(n => n.Expect != AnswerKind.Summary))
+            foreach (var node in flow.Nodes.Where(n => n.Expect is not (AnswerKind.Summary or AnswerKind.Input) && n.Says))
             {
                 foreach (var language in flow.Languages)
                 {
-                    var text = node.IsQuestion ? MessageRenderer.Question(flow, node, language).Text : node.Text.Get(language);
+                    var text = node.IsQuestion ? MessageRenderer.Question(flow, node, language).Text : node.Say(flow, language);
                     Assert.True(text.Length <= 500, $"{flow.SourceFile} node '{node.Id}' ({language}) is {text.Length} characters");
                 }
             }

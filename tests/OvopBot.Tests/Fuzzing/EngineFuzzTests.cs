@@ -31,7 +31,8 @@ public sealed class EngineFuzzTests(ITestOutputHelper output) : IDisposable
     public void Random_walks_with_hostile_input_never_break_the_conversation()
     {
         var engine = _bot.Get<FlowEngine>();
-        var flows = _bot.Get<FlowCatalog>().Flows.ToList();
+        // The staff flow's dialogs are stepped by DialogRunner (Flows/DialogStepTests), not by FlowEngine.Step.
+        var flows = _bot.Get<FlowCatalog>().Flows.Where(f => f.Kind != FlowKind.Staff).ToList();
         var starts = flows.SelectMany(f => f.Nodes.Where(n => n.IsQuestion).Select(n => (Flow: f, Node: n))).ToList();
         Gen.Select(Gen.Int[0, starts.Count - 1], Gen.Bool, Gen.Int, Gen.Int[1, 8])
             .Sample((start, english, seed, steps) => Walk(engine, starts[start].Flow, starts[start].Node, english ? "en" : "id", seed, steps),

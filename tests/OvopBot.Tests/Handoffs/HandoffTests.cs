@@ -76,6 +76,24 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
+    public async Task BALAS_in_the_middle_of_a_broadcast_answers_and_leaves_the_broadcast_where_it_was()
+    {
+        await GrantAsync("fasil", "53.01.08");
+        await ReachOelnasiAsync("kades");
+        await _bot.SayAsync("PENDAMPING", from: "kades");
+        await _bot.SayAsync("Nomor HP kantor desa boleh?", from: "kades");
+        await _bot.SayAsync("SIARAN", from: "fasil");
+        Assert.Contains(await _bot.SayAsync("1", from: "fasil"), r => r.Contains("Ketik isi pengumuman", StringComparison.Ordinal));
+
+        var done = await _bot.SayAsync("BALAS 1 Boleh.", from: "fasil");
+
+        Assert.Contains(done, r => r.Contains("#1 sudah dikirim", StringComparison.Ordinal));
+        Assert.Equal("Jawaban pendamping:\nBoleh.", Outbox("kades")[^1]);
+        // The broadcast dialog still waits for its text (the staff flow's reply entry runs aside).
+        Assert.Contains(await _bot.SayAsync("Rapat desa hari Senin.", from: "fasil"), r => r.Contains("Pratinjau pengumuman", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_a_village_or_a_facilitator_the_admins_are_asked_and_a_voice_note_is_forwarded_not_refused()
     {
         await GrantAsync("admin", "53", StaffRole.Admin);

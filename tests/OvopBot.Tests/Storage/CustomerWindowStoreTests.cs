@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Channels.WhatsApp;
 using OvopBot.Storage;
 using OvopBot.Tests.TestSupport;
 
@@ -17,7 +19,7 @@ public sealed class CustomerWindowStoreTests
     public async Task A_person_who_never_wrote_has_no_window()
     {
         using var bot = new BotHarness();
-        var window = new CustomerWindowStore(bot.Database);
+        var window = new WhatsAppCustomerWindow(new CustomerWindowStore(bot.Database), Options.Create(new WhatsAppOptions()));
 
         Assert.Null(await window.LastInboundAtAsync("6281234567890", CancellationToken.None));
     }
@@ -32,7 +34,7 @@ public sealed class CustomerWindowStoreTests
         await sink.AcceptAsync([WhatsApp("6281234567890", "wamid.C", t0.AddHours(3))], CancellationToken.None);
         // Meta re-delivers an older message after a newer one: the window must not shrink.
         await sink.AcceptAsync([WhatsApp("6281234567890", "wamid.B", t0.AddHours(1))], CancellationToken.None);
-        var window = new CustomerWindowStore(bot.Database);
+        var window = new WhatsAppCustomerWindow(new CustomerWindowStore(bot.Database), Options.Create(new WhatsAppOptions()));
 
         Assert.Equal(t0.AddHours(3), await window.LastInboundAtAsync("6281234567890", CancellationToken.None));
         Assert.Equal(t0.AddHours(3), await window.LastInboundAtAsync("+6281234567890", CancellationToken.None));
@@ -44,7 +46,7 @@ public sealed class CustomerWindowStoreTests
         using var bot = new BotHarness();
         await bot.Get<IInboundSink>().AcceptAsync([WhatsApp("6281234567890", "1", bot.Time.GetUtcNow(), "telegram")],
             CancellationToken.None);
-        var window = new CustomerWindowStore(bot.Database);
+        var window = new WhatsAppCustomerWindow(new CustomerWindowStore(bot.Database), Options.Create(new WhatsAppOptions()));
 
         Assert.Null(await window.LastInboundAtAsync("6281234567890", CancellationToken.None));
     }

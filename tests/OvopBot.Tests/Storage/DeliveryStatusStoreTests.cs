@@ -17,8 +17,9 @@ public sealed class DeliveryStatusStoreTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     private DeliveryStatusStore Store(string? reminderTemplate = "ovop_pengingat") => new(_bot.Database, _bot.Get<Signals>(),
-        Options.Create(new WhatsAppOptions { Templates = { Reminder = { Name = reminderTemplate } } }), _bot.Time,
-        NullLogger<DeliveryStatusStore>.Instance);
+        [new WhatsAppCustomerWindow(new CustomerWindowStore(_bot.Database),
+            Options.Create(new WhatsAppOptions { Templates = { Reminder = { Name = reminderTemplate } } }))],
+        _bot.Time, NullLogger<DeliveryStatusStore>.Instance);
 
     /// <summary>The person writes, the bot's reply is queued and "sent" with this platform id; returns the row id.</summary>
     private async Task<long> SentReplyAsync(string platformId, string from = Person)

@@ -12,6 +12,8 @@ public sealed class Transcript
     public string? Description { get; set; }
     public string From { get; set; } = "tester";
     public Dictionary<string, string> Settings { get; set; } = [];
+    /// <summary>Roles given before the first step (staff dialogs), e.g. <c>{ role: facilitator, to: tester, region: "53.01.08" }</c>.</summary>
+    public List<TranscriptGrant> Grants { get; set; } = [];
     public List<TranscriptStep> Steps { get; set; } = [];
     public TranscriptFinal? Final { get; set; }
 
@@ -19,6 +21,14 @@ public sealed class Transcript
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build()
         .Deserialize<Transcript>(File.ReadAllText(path));
+}
+
+public sealed class TranscriptGrant
+{
+    public string Role { get; set; } = "facilitator";
+    /// <summary>The console address the role is given to.</summary>
+    public string To { get; set; } = "tester";
+    public string Region { get; set; } = "";
 }
 
 public sealed class TranscriptStep

@@ -41,6 +41,12 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         }
 
         using var bot = new BotHarness(settings: transcript.Settings);
+        foreach (var grant in transcript.Grants)
+        {
+            await bot.Get<RoleStore>().GrantAsync(new ContactRef(ConsoleChannel.Name, grant.To), Enum.Parse<StaffRole>(grant.Role, ignoreCase: true),
+                grant.Region, "transcript", CancellationToken.None, bot.Time.GetUtcNow());
+        }
+
         InboundMessage? last = null;
         var counter = 0;
         for (var i = 0; i < transcript.Steps.Count; i++)

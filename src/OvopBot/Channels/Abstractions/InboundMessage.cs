@@ -25,6 +25,4 @@ public sealed record InboundMessage
     public string? Phone { get; init; }
     /// <summary>The name the platform shows for the person, if any.</summary>
     public string? DisplayName { get; init; }
-    /// <summary>The person's platform language (IETF tag), used only as a first guess.</summary>
-    public string? LanguageHint { get; init; }
 }

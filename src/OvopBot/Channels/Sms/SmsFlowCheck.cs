@@ -27,7 +27,8 @@ public static class SmsFlowCheck
                     Report(errors, flow, text.Line, $"{owner} ({language})", text.Get(language));
                 }
 
-                foreach (var node in flow.Nodes.Where(n => n.IsQuestion))
+                // A staff dialog's waiting node asks nothing itself (expect: input).
+                foreach (var node in flow.Nodes.Where(n => n.IsQuestion && n.Expect != AnswerKind.Input))
                 {
                     Report(errors, flow, node.Line, $"question '{node.Id}' as sent ({language})",
                         MessageRenderer.Question(flow, node, language).Text);
@@ -59,7 +60,11 @@ public static class SmsFlowCheck
 
         foreach (var node in flow.Nodes)
         {
-            yield return ($"node '{node.Id}'", node.Text);
+            if (!node.Text.IsEmpty)
+            {
+                yield return ($"node '{node.Id}'", node.Text);
+            }
+
             if (node.Invalid is { } invalid)
             {
                 yield return ($"node '{node.Id}' invalid", invalid);

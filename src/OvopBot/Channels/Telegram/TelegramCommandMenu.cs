@@ -11,8 +11,6 @@ namespace OvopBot.Channels.Telegram;
 /// </summary>
 public static partial class TelegramCommandMenu
 {
-    private static readonly HashSet<string> AdminOnly = new(StringComparer.Ordinal) { "export" };
-
     public static IReadOnlyList<BotCommand> Everyone(FlowDefinition flow, string language)
     {
         ArgumentNullException.ThrowIfNull(flow);
@@ -20,14 +18,19 @@ public static partial class TelegramCommandMenu
     }
 
     /// <summary>
-    /// The ordinary commands followed by the staff commands, for the chats of facilitators and admins; the admin-only
-    /// ones (export) only in admins' chats.
+    /// The ordinary commands followed by the staff flow's commands, for the chats of facilitators and admins; those
+    /// whose entry needs the admin role (export) only in admins' chats.
     /// </summary>
-    public static IReadOnlyList<BotCommand> Staff(FlowDefinition flow, string language, bool admin)
+    public static IReadOnlyList<BotCommand> Staff(FlowDefinition flow, FlowDefinition staffFlow, string language, bool admin)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        var staff = flow.StaffCommands.Where(c => admin || !AdminOnly.Contains(c.Key)).Select(c => (c.Key, c.Value));
-        return [.. Everyone(flow, language), .. Build(flow, language, staff)];
+        ArgumentNullException.ThrowIfNull(staffFlow);
+        var staff = staffFlow.StaffCommands
+            .Where(c => admin || !staffFlow.Entries.Any(e => e.Command == c.Key && e.Role == "admin"))
+            .Select(c => (c.Key, c.Value));
+        // The older staff desk's commands (web link, review) still have their keywords in the registration flow.
+        var legacy = flow.StaffCommands.Where(c => !staffFlow.StaffCommands.ContainsKey(c.Key)).Select(c => (c.Key, c.Value));
+        return [.. Everyone(flow, language), .. Build(staffFlow, language, staff), .. Build(flow, language, legacy)];
     }
 
     private static List<BotCommand> Build(FlowDefinition flow, string language,

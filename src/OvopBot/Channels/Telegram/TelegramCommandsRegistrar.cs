@@ -22,6 +22,7 @@ public sealed class TelegramCommandsRegistrar(TelegramClient client, FlowCatalog
         try
         {
             var flow = flows[options.Value.Flow];
+            var staffFlow = flows.TryGet(options.Value.StaffFlow, out var found) ? found : null;
             foreach (var language in flow.Languages)
             {
                 var code = language == flow.DefaultLanguage ? null : language;
@@ -35,10 +36,10 @@ public sealed class TelegramCommandsRegistrar(TelegramClient client, FlowCatalog
                 .Where(g => g.Chat is not null)
                 .GroupBy(g => g.Chat!.Value, g => g.Role == StaffRole.Admin)
                 .ToDictionary(g => g.Key, g => g.Any(isAdmin => isAdmin));
-            foreach (var (chat, admin) in staffChats)
+            foreach (var (chat, admin) in staffFlow is null ? [] : staffChats)
             {
                 // A per-chat list has no language variants; it is in the flow's default language.
-                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Staff(flow, flow.DefaultLanguage, admin),
+                await client.CallAsync<bool>("setMyCommands", new SetMyCommandsRequest(TelegramCommandMenu.Staff(flow, staffFlow!, flow.DefaultLanguage, admin),
                     new BotCommandScope("chat", chat)), stoppingToken);
             }
 

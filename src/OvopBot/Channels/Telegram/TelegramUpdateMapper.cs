@@ -199,7 +199,6 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
                 ? DateTimeOffset.FromUnixTimeSeconds(unixDate.Value)
                 : timeProvider.GetUtcNow(),
             DisplayName = name.Length > 0 ? name : null,
-            LanguageHint = from?.LanguageCode,
         };
     }
 }

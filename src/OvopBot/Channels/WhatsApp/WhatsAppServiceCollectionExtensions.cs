@@ -14,8 +14,8 @@ public static class WhatsAppServiceCollectionExtensions
 
     /// <summary>
     /// Adds options (validated at start), the Graph API client, the sender, the media fetcher and the webhook
-    /// handler. Expects <see cref="IInboundSink"/>, <see cref="IDeliveryStatusSink"/> and <see cref="ICustomerWindow"/>
-    /// from the store. Media goes to <c>Storage:MediaPath</c> (default <c>data/media</c>).
+    /// handler. Expects <see cref="IInboundSink"/>, <see cref="IDeliveryStatusSink"/> and
+    /// <see cref="Storage.CustomerWindowStore"/> from the store. Media goes to <c>Storage:MediaPath</c> (default <c>data/media</c>).
     /// </summary>
     public static IServiceCollection AddWhatsAppChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +43,8 @@ public static class WhatsAppServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WhatsAppOptions>>(),
             sp.GetRequiredService<ILogger<WhatsAppClient>>()));
 
+        // Kept when already given (tests give an in-memory one).
+        services.TryAddSingleton<ICustomerWindow, WhatsAppCustomerWindow>();
         services.AddSingleton<ISendPacer>(sp => WhatsAppSendPacer.Create(
             sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WhatsAppSender>();

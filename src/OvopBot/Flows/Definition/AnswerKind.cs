@@ -20,4 +20,9 @@ public enum AnswerKind
     Village,
     /// <summary>Shows every answer numbered; the person confirms or changes one by its number.</summary>
     Summary,
+    /// <summary>
+    /// Staff dialogs only: waits for the next message and keeps it as typed (<c>save</c>); what it means is decided
+    /// by the action the node goes to. Staff commands named in <c>on:</c> leave from here.
+    /// </summary>
+    Input,
 }

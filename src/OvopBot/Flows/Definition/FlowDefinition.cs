@@ -7,14 +7,16 @@ namespace OvopBot.Flows.Definition;
 public sealed class FlowDefinition
 {
     private readonly Dictionary<string, FlowNode> _byId;
-    private readonly Dictionary<string, int> _nodeIndex;
 
     public FlowDefinition(string id, int version, string sourceFile, IReadOnlyList<string> languages, string start,
         IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowSection> sections,
         IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> commands,
         IReadOnlyDictionary<string, LocalizedText> texts, TimeSpan resumeAfter,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? staffCommands = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? staffCommands = null,
+        FlowKind kind = FlowKind.Registration, IReadOnlyList<FlowEntry>? entries = null)
     {
+        Kind = kind;
+        Entries = entries ?? [];
         StaffCommands = staffCommands ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
         Id = id;
         Version = version;
@@ -27,10 +29,12 @@ public sealed class FlowDefinition
         Texts = texts;
         ResumeAfter = resumeAfter;
         _byId = nodes.ToDictionary(n => n.Id);
-        _nodeIndex = nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
     }
 
     public string Id { get; }
+    public FlowKind Kind { get; }
+    /// <summary>Staff flows: the staff commands that start a dialog, and where.</summary>
+    public IReadOnlyList<FlowEntry> Entries { get; }
     public int Version { get; }
     public string SourceFile { get; }
     /// <summary>Languages every text must have; the first is the default.</summary>
@@ -45,11 +49,6 @@ public sealed class FlowDefinition
     public IReadOnlyList<FlowSection> Sections { get; }
     /// <summary>Keywords of each global command, per language.</summary>
     public IReadOnlyDictionary<FlowCommand, IReadOnlyDictionary<string, IReadOnlyList<string>>> Commands { get; }
-    /// <summary>The staff commands a flow may give keywords for (<c>staff_commands:</c>).</summary>
-    public static readonly IReadOnlyList<string> StaffCommandNames =
-        ["summary", "missing", "broadcast", "broadcast_status", "export", "web", "more", "confirm", "cancel",
-         "review", "approve", "fix", "accept", "reject", "reply", "match"];
-
     /// <summary>
     /// Global commands a flow may leave out: Telegram's /start is built in; the data-rights commands need their texts;
     /// paging (LAGI) and the person to ask (PENDAMPING) are offered only when a flow names them.
@@ -59,7 +58,11 @@ public sealed class FlowDefinition
         FlowCommand.Start, FlowCommand.MyData, FlowCommand.Erase, FlowCommand.More, FlowCommand.Person,
     };
 
-    /// <summary>Keywords of each staff command, per language; understood only from people with a staff role.</summary>
+    /// <summary>
+    /// Keywords of each staff command, per language (a staff flow's <c>staff_commands:</c>); understood only from
+    /// people with a staff role. A command either starts a dialog (<see cref="Entries"/>) or is named in a waiting
+    /// node's <c>on:</c> (more, confirm, cancel).
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffCommands { get; }
     /// <summary>Shared texts (help, errors, progress…), by key.</summary>
     public IReadOnlyDictionary<string, LocalizedText> Texts { get; }
@@ -97,7 +100,12 @@ public sealed class FlowDefinition
 
     public bool TryGetNode(string id, out FlowNode node) => _byId.TryGetValue(id, out node!);
 
-    public int IndexOf(string nodeId) => _nodeIndex[nodeId];
+    /// <summary>
+    /// The answer field the exports know as <paramref name="exportAs"/> (a node's <c>export: { as: … }</c>), or
+    /// <paramref name="fallback"/> when no node declares it (test flows).
+    /// </summary>
+    public string FieldFor(string exportAs, string fallback) =>
+        Nodes.FirstOrDefault(n => n.ExportAs == exportAs && n.Save is not null)?.Save ?? fallback;
 
     /// <summary>The shared text in the language, with <c>{name}</c> placeholders filled.</summary>
     public string Text(string key, string language, IReadOnlyDictionary<string, string>? values = null) =>

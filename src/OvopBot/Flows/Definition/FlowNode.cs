@@ -36,10 +36,31 @@ public sealed class FlowNode
     public LocalizedText? Unit { get; init; }
     /// <summary>Overrides the flow's default "not understood" text for this node.</summary>
     public LocalizedText? Invalid { get; init; }
-    /// <summary>For <c>end</c> nodes: the session ends as submitted or declined.</summary>
+    /// <summary>For <c>end</c> nodes: the session ends as submitted or declined (a staff dialog: done or pass).</summary>
     public EndKind End { get; init; }
+    /// <summary>
+    /// <c>export: { as: NAME }</c>: the name the exports know this field by (<c>product_name</c>), so renaming
+    /// <c>save:</c> moves the column instead of emptying it.
+    /// </summary>
+    public string? ExportAs { get; init; }
+    /// <summary><c>export: { header: {…} }</c>: the column header; default the node's <c>label</c>.</summary>
+    public LocalizedText? ExportHeader { get; init; }
+    /// <summary><c>export: { type: money }</c>: the column type; default derived from <c>expect</c>.</summary>
+    public string? ExportType { get; init; }
+    /// <summary>A shared text (<c>texts:</c>) this node says, instead of its own <see cref="Text"/>.</summary>
+    public string? TextKey { get; init; }
+    /// <summary>Staff dialogs: the named action this node asks the processor to apply (<c>broadcast.preview</c>).</summary>
+    public string? Action { get; init; }
+    public int ActionLine { get; init; }
 
     public bool IsQuestion => Expect != AnswerKind.None;
+
+    /// <summary>True when entering the node says something (its own text or a shared one).</summary>
+    public bool Says => TextKey is not null || !Text.IsEmpty;
+
+    /// <summary>What entering the node says, in the language, with <c>{name}</c> placeholders filled.</summary>
+    public string Say(FlowDefinition flow, string language, IReadOnlyDictionary<string, string>? values = null) =>
+        TextKey is not null ? flow.Text(TextKey, language, values) : TextFormatter.Format(Text.Get(language), values);
 
     public bool IsEnd => End != EndKind.None;
 }
@@ -50,4 +71,8 @@ public enum EndKind
     None,
     Submitted,
     Declined,
+    /// <summary>Staff dialogs: the dialog is over and the message was its business.</summary>
+    Done,
+    /// <summary>Staff dialogs: the dialog is over and the message goes on to the registration flow.</summary>
+    Pass,
 }

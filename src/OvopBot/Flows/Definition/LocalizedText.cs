@@ -11,6 +11,11 @@ public sealed class LocalizedText
         Line = line;
     }
 
+    /// <summary>No text (a staff dialog node that only acts or waits).</summary>
+    public static LocalizedText None(int line) => new(new Dictionary<string, string>(), line);
+
+    public bool IsEmpty => _byLanguage.Count == 0;
+
     /// <summary>The line of the text in its flow file, for error messages.</summary>
     public int Line { get; }
 

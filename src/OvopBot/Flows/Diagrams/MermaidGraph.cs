@@ -6,7 +6,8 @@ namespace OvopBot.Flows.Diagrams;
 
 /// <summary>
 /// Draws a flow as a Mermaid flowchart: questions as boxes (with their answer kind), messages as rounded boxes,
-/// ends as stadiums; edges carry the answer that takes them, and <c>when</c> conditions mark skippable nodes.
+/// ends as stadiums, a staff flow's actions as hexagons and its entries (staff commands) as parallelograms; edges
+/// carry the answer or outcome that takes them, and <c>when</c> conditions mark skippable nodes.
 /// </summary>
 public static class MermaidGraph
 {
@@ -14,17 +15,23 @@ public static class MermaidGraph
     {
         var text = new StringBuilder();
         text.AppendLine("flowchart TD");
+        foreach (var entry in flow.Entries)
+        {
+            var role = entry.Role == "admin" ? ", admin" : "";
+            text.Append("    e_").Append(Id(entry.Command)).Append("[/\"").Append(entry.Command).Append(role).Append("\"/] --> ").Append(Id(entry.Start)).AppendLine();
+        }
+
         foreach (var node in flow.Nodes)
         {
-            var label = node.IsQuestion
-                ? $"{node.Id}<br/><i>{FlowReader.KindName(node.Expect)}{(node.Optional ? ", optional" : "")}</i>"
+            var label = node.Action is { } action ? $"{node.Id}<br/><i>{action}</i>"
+                : node.IsQuestion ? $"{node.Id}<br/><i>{FlowReader.KindName(node.Expect)}{(node.Optional ? ", optional" : "")}</i>"
                 : node.Id;
             if (node.When is not null)
             {
                 label += $"<br/>when {Escape(node.When.Source)}";
             }
 
-            var (open, close) = node.IsEnd ? ("([", "])") : node.IsQuestion ? ("[", "]") : ("(", ")");
+            var (open, close) = node.Action is not null ? ("{{", "}}") : node.IsEnd ? ("([", "])") : node.IsQuestion ? ("[", "]") : ("(", ")");
             text.Append("    ").Append(Id(node.Id)).Append(open).Append('"').Append(label).Append('"').Append(close).AppendLine();
         }
 

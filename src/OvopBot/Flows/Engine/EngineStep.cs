@@ -353,8 +353,14 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     /// </summary>
     public void Enter(string? nodeId)
     {
-        for (var visited = 0; nodeId is not null && visited < 200; visited++)
+        for (var visited = 0; nodeId is not null; visited++)
         {
+            if (visited == FlowEngine.MaxNodesPerStep)
+            {
+                Emit(new StepLimitReached(Flow.Id, nodeId));
+                return;
+            }
+
             var node = Flow.Node(nodeId);
             if (node.When is { } when && !when.Evaluate(State.Answers))
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OvopBot.Channels.Abstractions;
+using OvopBot.Flows.Actions;
 using OvopBot.Flows.Answers;
 using OvopBot.Flows.Definition;
 using OvopBot.Understanding;
@@ -20,12 +21,14 @@ public sealed class FlowEngine
     /// <summary>Longer messages are refused before any parsing: nobody types an answer that long on a phone.</summary>
     public const int MaxInputLength = 2000;
 
-    /// <summary>Guards against a flow whose message nodes loop without asking anything.</summary>
-    private const int MaxNodesPerStep = 200;
+    /// <summary>
+    /// The one loop guard: the most nodes one step may enter (message nodes, skipped questions, dialog actions)
+    /// before it stops with a <see cref="StepLimitReached"/> event. A flow that gets there loops without asking.
+    /// </summary>
+    public const int MaxNodesPerStep = 200;
 
     private readonly IReadOnlyDictionary<AnswerKind, IAnswerInterpreter> _interpreters;
-    private readonly Dictionary<FlowDefinition, CommandMatcher> _commands = [];
-    private readonly Lock _commandsLock = new();
+    private readonly PerFlow<CommandMatcher> _commands = new(flow => new CommandMatcher(flow));
 
     public FlowEngine(IEnumerable<IAnswerInterpreter> interpreters)
     {
@@ -54,6 +57,47 @@ public sealed class FlowEngine
         Handle(step, message);
         step.AvoidThirdRepeat();
         return step.Finish();
+    }
+
+    // ---- staff dialogs (kind: staff) -----------------------------------------------------------------------------
+
+    /// <summary>A staff command starts its dialog at its entry node (any open dialog is closed).</summary>
+    public static DialogResult StartDialog(FlowDefinition flow, string language, FlowEntry entry, DialogState state, string input) =>
+        DialogRunner.Start(flow, language, entry, state, input);
+
+    /// <summary>The next message of a staff member whose dialog waits for one.</summary>
+    public static DialogResult ContinueDialog(FlowDefinition flow, string language, DialogState state, string input, string? command) =>
+        DialogRunner.Continue(flow, language, state, input, command);
+
+    /// <summary>Resumes a dialog stopped at an action with what the action gave (goflow's resume).</summary>
+    public static DialogResult ResumeDialog(FlowDefinition flow, string language, DialogState state, ActionOutcome outcome,
+        IReadOnlyList<OutboundMessage> repliesSoFar) =>
+        DialogRunner.Resume(flow, language, state, outcome, repliesSoFar);
+
+    /// <summary>
+    /// Resumes a conversation with a timer. A reminder re-asks the current question between the reminder texts and
+    /// counts as activity, so the next message answers it instead of being greeted "welcome back"; a conversation not
+    /// waiting at a question is left as it is (no reply).
+    /// </summary>
+    public static StepResult Resume(FlowDefinition flow, SessionState state, TimerFired timer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(timer);
+        if (timer.Name != TimerFired.Reminder || state.Status != SessionStatus.Active || state.NodeId is not { } id || !flow.TryGetNode(id, out var node))
+        {
+            return new StepResult(state, [], []);
+        }
+
+        var language = state.Language;
+        var question = MessageRenderer.Question(flow, node, language);
+        // A person asked to fix answers is reminded of that, not of the registration.
+        var intro = state.Fix is not null && flow.Texts.ContainsKey("reminder_fix") ? flow.Text("reminder_fix", language)
+            : Progress(flow, id, language) is { Length: > 0 } progress
+            ? flow.Text("reminder_progress", language, new Dictionary<string, string> { ["progress"] = progress })
+            : flow.Text("reminder", language);
+        var reminder = question with { Text = $"{intro}\n\n{question.Text}\n\n{flow.Text("reminder_footer", language)}" };
+        return new StepResult(state with { LastActivityAt = now, Pending = null }, [reminder], []);
     }
 
     /// <summary>
@@ -98,19 +142,7 @@ public sealed class FlowEngine
         });
     }
 
-    internal CommandMatcher Commands(FlowDefinition flow)
-    {
-        lock (_commandsLock)
-        {
-            if (!_commands.TryGetValue(flow, out var matcher))
-            {
-                matcher = new CommandMatcher(flow);
-                _commands[flow] = matcher;
-            }
-
-            return matcher;
-        }
-    }
+    internal CommandMatcher Commands(FlowDefinition flow) => _commands[flow];
 
     // ---- dispatch ------------------------------------------------------------------------------------------------
 

@@ -44,6 +44,12 @@ public sealed record LanguageChanged(string Language) : FlowEvent;
 /// <summary>The person sent a deep-link or invite payload with /start (e.g. "/start CODE").</summary>
 public sealed record StartPayloadReceived(string Payload) : FlowEvent;
 
+/// <summary>
+/// The step entered <see cref="FlowEngine.MaxNodesPerStep"/> nodes without stopping at a question: the flow loops.
+/// The step ends where it is (nothing is lost) and the processor logs this as an error naming the node.
+/// </summary>
+public sealed record StepLimitReached(string FlowId, string NodeId) : FlowEvent;
+
 /// <summary>The conversation took over an existing submission to update it (one village, one product).</summary>
 public sealed record SubmissionClaimed(long SubmissionId) : FlowEvent;
 

@@ -11,13 +11,22 @@ namespace OvopBot.Flows.Loading;
 internal sealed class FlowReader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "languages", "start", "resume_after", "sections", "commands", "staff_commands", "texts", "nodes"];
+        ["id", "version", "kind", "languages", "start", "resume_after", "sections", "commands", "staff_commands", "entries", "texts", "nodes"];
 
     private static readonly string[] NodeKeys =
     [
-        "ask", "say", "expect", "section", "options", "save", "label", "next", "on", "when", "optional",
-        "min", "max", "unit", "invalid", "end", "unknown", "example", "personal",
+        "ask", "say", "text", "action", "expect", "section", "options", "save", "label", "next", "on", "when", "optional",
+        "min", "max", "unit", "invalid", "end", "unknown", "example", "personal", "export",
     ];
+
+    private static readonly string[] ExportKeys = ["as", "header", "type"];
+
+    /// <summary>The column types an <c>export: { type: … }</c> may name (the exports' <c>ColumnType</c>, lower case).</summary>
+    internal static readonly string[] ExportTypes = ["text", "phone", "number", "money", "datetime", "list"];
+
+    private static readonly string[] EntryKeys = ["start", "role", "aside", "args"];
+
+    private FlowKind _kind;
 
     private readonly string _file;
     private readonly string? _variant;
@@ -62,6 +71,7 @@ internal sealed class FlowReader
         }
 
         CheckKeys(top, TopKeys, "flow");
+        _kind = ReadKind(top.Find("kind"));
         var id = RequiredScalar(top, "id");
         var versionText = RequiredScalar(top, "version");
         var version = 0;
@@ -71,11 +81,13 @@ internal sealed class FlowReader
         }
 
         _languages = ReadLanguages(top);
-        var start = RequiredScalar(top, "start");
+        // A staff flow starts wherever a staff command enters it; a registration at its one start.
+        var start = _kind == FlowKind.Staff ? OptionalScalar(top, "start") ?? "" : RequiredScalar(top, "start");
         var resumeAfter = ReadDuration(top.Find("resume_after")) ?? TimeSpan.FromHours(6);
         var sections = ReadSections(top.Find("sections"));
-        var commands = ReadCommands(top.Find("commands"));
+        var commands = _kind == FlowKind.Staff && top.Find("commands") is null ? [] : ReadCommands(top.Find("commands"));
         var staffCommands = ReadStaffCommands(top.Find("staff_commands"));
+        var entries = ReadEntries(top.Find("entries"));
         var texts = ReadTexts(top.Find("texts"));
         var nodes = ReadNodes(top.Find("nodes"), top.Line);
         if (id is null || start is null || nodes.Count == 0 || _errors.Count > 0)
@@ -83,7 +95,66 @@ internal sealed class FlowReader
             return null;
         }
 
-        return new FlowDefinition(id, version, _file, _languages, start, nodes, sections, commands, texts, resumeAfter, staffCommands);
+        return new FlowDefinition(id, version, _file, _languages, start, nodes, sections, commands, texts, resumeAfter, staffCommands,
+            _kind, entries);
+    }
+
+    private FlowKind ReadKind(YamlEntry? entry)
+    {
+        switch (entry is null ? "registration" : Scalar(entry.Value))
+        {
+            case "registration":
+                return FlowKind.Registration;
+            case "staff":
+                return FlowKind.Staff;
+            default:
+                Error(entry!.Line, "kind must be 'registration' (the default) or 'staff'");
+                return FlowKind.Registration;
+        }
+    }
+
+    /// <summary>Staff flows: which staff command starts which node (<c>broadcast: { start: broadcast }</c>).</summary>
+    private List<FlowEntry> ReadEntries(YamlEntry? entry)
+    {
+        var entries = new List<FlowEntry>();
+        if (entry is null)
+        {
+            if (_kind == FlowKind.Staff)
+            {
+                Error(1, "a staff flow needs 'entries' (which staff command starts which node)");
+            }
+
+            return entries;
+        }
+
+        if (_kind != FlowKind.Staff || entry.Value is not YamlMap map)
+        {
+            Error(entry.Line, "'entries' belong to a staff flow (kind: staff) and map a staff command to { start: NODE }");
+            return entries;
+        }
+
+        foreach (var e in Unique(map, "entry"))
+        {
+            if (e.Value is not YamlMap spec)
+            {
+                Error(e.Line, $"entry '{e.Key}' must be a mapping such as {{ start: NODE, role: admin }}");
+                continue;
+            }
+
+            CheckKeys(spec, EntryKeys, $"entry '{e.Key}'");
+            var role = OptionalScalar(spec, "role") ?? "facilitator";
+            if (role is not ("facilitator" or "admin"))
+            {
+                Error(e.Line, $"entry '{e.Key}': role must be facilitator or admin");
+            }
+
+            if (RequiredScalar(spec, "start") is { } start)
+            {
+                entries.Add(new FlowEntry(e.Key, start, role, ReadBool(spec.Find("aside")), e.Line, ReadBool(spec.Find("args"))));
+            }
+        }
+
+        return entries;
     }
 
     // ---- top-level parts ---------------------------------------------------------------------------------------
@@ -192,12 +263,6 @@ internal sealed class FlowReader
 
         foreach (var e in Unique(map, "staff command"))
         {
-            if (!FlowDefinition.StaffCommandNames.Contains(e.Key, StringComparer.Ordinal))
-            {
-                Error(e.Line, $"unknown staff command '{e.Key}'; known: {string.Join(", ", FlowDefinition.StaffCommandNames)}");
-                continue;
-            }
-
             if (ReadKeywords(e, "staff command") is { } keywords)
             {
                 commands[e.Key] = keywords;
@@ -249,7 +314,8 @@ internal sealed class FlowReader
             }
         }
 
-        foreach (var missing in RequiredTexts.Keys.Where(k => !texts.ContainsKey(k)))
+        // A staff flow needs the texts its actions name (checked by the validator), not the registration's.
+        foreach (var missing in (_kind == FlowKind.Staff ? [] : RequiredTexts.Keys).Where(k => !texts.ContainsKey(k)))
         {
             Error(entry.Line, $"text '{missing}' is missing from 'texts'");
         }
@@ -308,7 +374,7 @@ internal sealed class FlowReader
             Error(line, $"node '{id}' has both 'ask' and 'say'; a question uses 'ask', a message 'say'");
         }
 
-        if (ask is not null && expectEntry is null)
+        if (ask is not null && expectEntry is null && _kind != FlowKind.Staff)
         {
             Error(ask.Line, $"node '{id}' asks a question but has no 'expect'");
         }
@@ -318,14 +384,28 @@ internal sealed class FlowReader
             Error(say.Line, $"node '{id}' uses 'say' with 'expect'; a question uses 'ask'");
         }
 
-        var textEntry = ask ?? say;
-        if (textEntry is null)
+        var textKey = map.Find("text");
+        var action = map.Find("action");
+        if (textKey is not null && textEntry(ask, say) is not null)
+        {
+            Error(textKey.Line, $"node '{id}' has both 'text' (a shared text) and its own 'ask'/'say'");
+        }
+
+        // A staff dialog node may only act, wait or end; everything else needs words of its own or a shared text.
+        var wordless = _kind == FlowKind.Staff && (action is not null || expect == AnswerKind.Input || map.Find("end") is not null);
+        if ((action is not null || expect == AnswerKind.Input) && _kind != FlowKind.Staff)
+        {
+            Error((action ?? expectEntry)!.Line, $"node '{id}': 'action' and expect: input belong to a staff flow (kind: staff)");
+        }
+
+        var entryOfText = textEntry(ask, say);
+        if (entryOfText is null && textKey is null && !wordless)
         {
             Error(line, $"node '{id}' needs 'ask' (a question) or 'say' (a message)");
             return null;
         }
 
-        var text = ReadText(textEntry.Value, $"node '{id}'");
+        var text = entryOfText is null ? LocalizedText.None(line) : ReadText(entryOfText.Value, $"node '{id}'");
         var options = ReadOptions(id, line, map.Find("options"), expect);
         var end = ReadEnd(id, map.Find("end"));
         var next = map.Find("next");
@@ -347,8 +427,33 @@ internal sealed class FlowReader
             return null;
         }
 
+        var export = map.Find("export");
+        YamlMap? exportMap = null;
+        if (export is not null)
+        {
+            exportMap = export.Value as YamlMap;
+            if (exportMap is null || map.Find("save") is null)
+            {
+                Error(export.Line, $"node '{id}': 'export' belongs to a question that saves, e.g. export: {{ as: product_name }}");
+                exportMap = null;
+            }
+            else
+            {
+                CheckKeys(exportMap, ExportKeys, $"node '{id}' export");
+            }
+        }
+
+        var exportType = exportMap is null ? null : OptionalScalar(exportMap, "type");
+        if (exportType is not null && !ExportTypes.Contains(exportType))
+        {
+            Error(exportMap!.Find("type")!.Line, $"node '{id}': export type must be one of {string.Join(", ", ExportTypes)}");
+        }
+
         return new FlowNode
         {
+            ExportAs = exportMap is null ? null : OptionalScalar(exportMap, "as"),
+            ExportHeader = exportMap?.Find("header") is { } header ? ReadText(header.Value, $"node '{id}' export header") : null,
+            ExportType = exportType,
             Id = id,
             Line = line,
             Expect = expect,
@@ -370,7 +475,12 @@ internal sealed class FlowReader
             Unit = map.Find("unit") is { } unit ? ReadText(unit.Value, $"node '{id}' unit") : null,
             Invalid = map.Find("invalid") is { } invalid ? ReadText(invalid.Value, $"node '{id}' invalid") : null,
             End = end,
+            TextKey = textKey is null ? null : Scalar(textKey.Value),
+            Action = action is null ? null : Scalar(action.Value),
+            ActionLine = action?.Line ?? line,
         };
+
+        static YamlEntry? textEntry(YamlEntry? ask, YamlEntry? say) => ask ?? say;
     }
 
     private static string KnownKinds => string.Join(", ",
@@ -475,7 +585,14 @@ internal sealed class FlowReader
             return EndKind.Declined;
         }
 
-        Error(entry.Line, $"node '{nodeId}': end must be 'submitted' or 'declined'");
+        if (_kind == FlowKind.Staff && value is "done" or "pass")
+        {
+            return value == "done" ? EndKind.Done : EndKind.Pass;
+        }
+
+        Error(entry.Line, _kind == FlowKind.Staff
+            ? $"node '{nodeId}': end must be 'done' (the message was the dialog's) or 'pass' (the registration answers it)"
+            : $"node '{nodeId}': end must be 'submitted' or 'declined'");
         return EndKind.None;
     }
 

@@ -12,6 +12,12 @@ internal static class FlowValidator
     {
         void Error(int line, string message) => errors.Add(new FlowError(flow.SourceFile, line, message));
 
+        if (flow.Kind == FlowKind.Staff)
+        {
+            StaffFlowValidator.Validate(flow, Error);
+            return;
+        }
+
         if (!flow.TryGetNode(flow.Start, out _))
         {
             Error(1, $"start node '{flow.Start}' does not exist");
@@ -38,9 +44,19 @@ internal static class FlowValidator
             }
         }
 
-        if (flow.StaffCommands.Count > 0)
+        foreach (var twice in flow.Nodes.Where(n => n.ExportAs is not null).GroupBy(n => n.ExportAs).Where(g => g.Count() > 1))
         {
-            foreach (var missing in RequiredTexts.StaffKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            Error(twice.Last().Line, $"node '{twice.Last().Id}': export name '{twice.Key}' is already used by node '{twice.First().Id}'");
+        }
+
+        foreach (var node in flow.Nodes.Where(n => n.TextKey is not null && !flow.Texts.ContainsKey(n.TextKey)))
+        {
+            Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
+        }
+
+        if (flow.Kind != FlowKind.Staff && flow.StaffCommands.Count > 0)
+        {
+            foreach (var missing in RequiredTexts.StaffDeskKeys.Where(k => !flow.Texts.ContainsKey(k)))
             {
                 Error(1, $"text '{missing}' is missing from 'texts' (needed by staff_commands)");
             }

@@ -31,19 +31,19 @@ internal static class RequiredTexts
         "message_failed", "please_wait", "number_huge", "media_not_kept",
     ];
 
-    /// <summary>Texts needed only by flows that define <c>staff_commands:</c> (summary, missing villages, broadcasts).</summary>
+    /// <summary>
+    /// Texts of the staff flow that workers outside a dialog use (the broadcast's final report, the exported file's
+    /// message); the dialogs' own texts are declared by their actions (<see cref="OvopBot.Flows.Actions.DialogActionAttribute"/>).
+    /// </summary>
     public static readonly IReadOnlyList<string> StaffKeys =
     [
-        "staff_summary_header", "staff_summary_line", "staff_summary_footer", "staff_missing_header", "staff_missing_line",
-        "staff_missing_contact", "staff_missing_no_contact", "staff_missing_more", "staff_missing_end", "staff_missing_none",
-        "staff_broadcast_target", "staff_broadcast_area", "staff_broadcast_area_line", "staff_broadcast_text",
-        "staff_broadcast_empty", "staff_broadcast_too_long", "staff_broadcast_preview", "staff_broadcast_recipients", "staff_broadcast_sms_cost", "staff_broadcast_confirm_hint",
-        "staff_broadcast_nobody", "staff_broadcast_refused", "staff_broadcast_queued", "staff_broadcast_already_sent",
-        "staff_broadcast_cancelled", "staff_broadcast_progress", "staff_broadcast_done", "staff_broadcast_report", "staff_broadcast_none",
-        "staff_choice_unclear", "staff_export_kind", "staff_export_area", "staff_export_area_all", "staff_export_area_line",
-        "staff_export_outside_scope", "staff_export_queued", "staff_export_cancelled", "staff_export_ready", "staff_export_empty",
-        "staff_export_too_large", "staff_export_failed", "staff_export_kind_submissions", "staff_export_kind_requests",
-        "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused", "staff_web_link",
+        "staff_broadcast_report", "staff_export_ready", "staff_export_empty", "staff_export_too_large", "staff_export_failed",
+        "staff_export_kind_submissions", "staff_export_kind_requests", "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused",
+    ];
+
+    /// <summary>Texts of a flow with <c>staff_commands:</c> for the older staff desk (review of records and proposals, the dashboard link, hand-off answers, village matching) and the engine.</summary>
+    public static readonly IReadOnlyList<string> StaffDeskKeys =
+    [
         // issue 14: review, proposals, questions about a record
         "staff_review_header", "staff_review_line", "staff_review_proposal_line", "staff_review_more", "staff_review_end", "staff_review_none",
         "staff_review_record_header", "staff_review_record_line", "staff_review_record_footer", "staff_review_proposal_header",
@@ -52,10 +52,8 @@ internal static class RequiredTexts
         "staff_review_no_respondent", "staff_proposal_accepted", "staff_proposal_rejected", "staff_proposal_decided", "staff_proposal_notice",
         "staff_ask_notice", "review_state_submitted", "review_state_verified", "review_state_needs_fixing", "review_state_resubmitted",
         "review_state_proposal", "fix_intro",
-        // issue 12: a person to ask, villages kept as typed
-        "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_sent", "staff_handoff_unknown",
-        "staff_handoff_usage", "staff_handoff_too_long", "staff_handoff_timeout", "staff_match_header", "staff_match_line",
-        "staff_match_footer", "staff_match_none", "staff_match_usage", "staff_match_done", "staff_match_unknown", "staff_match_bad_code",
+        // issue 12: a person to ask (the question forwarded to staff, the unanswered-in-time report; BALAS is in the staff flow)
+        "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_timeout",
     ];
 
     /// <summary>Texts needed by flows that define the data-rights commands (my_data, erase).</summary>

@@ -33,7 +33,6 @@ public sealed class TelegramUpdateMapperTests
         Assert.Equal("804512377", message.ExternalId);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), message.ReceivedAt);
         Assert.Equal("Maria Nahak", message.DisplayName);
-        Assert.Equal("id", message.LanguageHint);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.WhatsApp;
 
 namespace OvopBot.Tests.Channels.WhatsApp;

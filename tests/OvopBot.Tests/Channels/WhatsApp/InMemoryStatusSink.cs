@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OvopBot.Channels.Abstractions;
 using OvopBot.Channels.WhatsApp;
 
 namespace OvopBot.Tests.Channels.WhatsApp;

@@ -1,4 +1,4 @@
-namespace OvopBot.Channels.WhatsApp;
+namespace OvopBot.Channels.Abstractions;
 
 /// <summary>
 /// The one rule for recording statuses: sent → delivered → read → played only moves forward, and "failed" is
@@ -24,7 +24,7 @@ public static class DeliveryStatusOrder
             : incoming > current;
     }
 
-    /// <summary>Parses Meta's status word ("sent", "delivered", "read", "played", "failed"); null when unknown.</summary>
+    /// <summary>Parses a status word as stored (and as WhatsApp reports it): "sent", "delivered", "read", "played", "failed"; null when unknown.</summary>
     public static DeliveryStatus? Parse(string? status) => status switch
     {
         "sent" => DeliveryStatus.Sent,

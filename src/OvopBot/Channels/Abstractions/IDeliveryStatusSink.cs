@@ -1,4 +1,4 @@
-namespace OvopBot.Channels.WhatsApp;
+namespace OvopBot.Channels.Abstractions;
 
 /// <summary>
 /// Where the webhook hands over delivery statuses. Implemented by the outbox store, which applies

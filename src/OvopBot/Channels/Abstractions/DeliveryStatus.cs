@@ -1,4 +1,4 @@
-namespace OvopBot.Channels.WhatsApp;
+namespace OvopBot.Channels.Abstractions;
 
 /// <summary>
 /// The fate of a sent message as the platform reports it. Statuses arrive out of order and more than once, so a

@@ -1,0 +1,13 @@
+namespace OvopBot.Flows.Definition;
+
+/// <summary>What a flow file holds (<c>kind:</c>).</summary>
+public enum FlowKind
+{
+    /// <summary>A conversation people follow from <c>start</c> to an end (the registration).</summary>
+    Registration,
+    /// <summary>
+    /// Staff dialogs: each starts at an <c>entries:</c> node when a facilitator or admin types its staff command, and
+    /// asks named actions (<c>action:</c>) that the processor applies in the message's transaction.
+    /// </summary>
+    Staff,
+}
