@@ -114,8 +114,7 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
     /// </summary>
     public static bool Wants(FlowDefinition flow, SessionState? state, InboundKind kind, DateTimeOffset now)
     {
-        if (state is not { Status: SessionStatus.Active, NodeId: { } nodeId } || !flow.TryGetNode(nodeId, out var node) ||
-            (state.LastActivityAt is { } last && now - last > flow.ResumeAfter))
+        if (state is null || (state.LastActivityAt is { } last && now - last > flow.ResumeAfter))
         {
             return false;
         }
@@ -123,11 +122,16 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         switch (state.Pending?.Kind)
         {
             case PendingKind.HandoffMessage:
-                return kind == InboundKind.Voice;
+                return kind == InboundKind.Voice; // also before the registration started (PENDAMPING first)
             case null or PendingKind.HelpMenu:
                 break;
             default:
                 return false;
+        }
+
+        if (state is not { Status: SessionStatus.Active, NodeId: { } nodeId } || !flow.TryGetNode(nodeId, out var node))
+        {
+            return false;
         }
 
         return node.Expect switch

@@ -48,5 +48,8 @@ public sealed class MediaPolicyTests
         Assert.False(MediaPolicy.Wants(flow, At("photo", idle: flow.ResumeAfter + TimeSpan.FromMinutes(1)), InboundKind.Photo, Now));
         Assert.False(MediaPolicy.Wants(flow, At("no_such_node"), InboundKind.Photo, Now));
         Assert.False(MediaPolicy.Wants(flow, At("photo") with { Status = SessionStatus.Submitted }, InboundKind.Photo, Now));
+        // PENDAMPING before answering anything: the voice note goes to the facilitators.
+        Assert.True(MediaPolicy.Wants(flow, new SessionState { FlowId = flow.Id, Pending = new PendingQuestion(PendingKind.HandoffMessage) },
+            InboundKind.Voice, Now));
     }
 }
