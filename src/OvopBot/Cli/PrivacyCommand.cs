@@ -30,6 +30,11 @@ internal static class PrivacyCommand
             }
 
             Console.WriteLine($"contact: {data.Channel}:{data.Address}, name: {data.Name ?? "-"}, phone: {data.Phone ?? "-"}");
+            foreach (var other in data.OtherContacts ?? [])
+            {
+                Console.WriteLine($"linked contact: {other.Channel}:{other.Address}, name: {other.Name ?? "-"}, phone: {other.Phone ?? "-"}");
+            }
+
             Console.WriteLine(data.Consent is { } c
                 ? string.Create(CultureInfo.InvariantCulture, $"consent: {(c ? "yes" : "no")} at {data.ConsentAt:yyyy-MM-dd HH:mm}Z, text {data.ConsentVersion}")
                 : "consent: none recorded");

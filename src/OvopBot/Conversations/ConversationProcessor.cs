@@ -145,6 +145,9 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
         var now = time.GetUtcNow();
+        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) is
+        // answered before the engine; once linked, the owner's conversation goes on here (greeted back, as below).
+        var link = ChannelLinking.Step(write, flow, stored, now, others);
         // One person across channels: the session (and the village record) lives under the person's first contact.
         var person = PersonLinks.Root(write, stored.ContactId);
         var (loaded, submissionId) = SessionStore.Load(write, person);
@@ -153,7 +156,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             FlowId = flow.Id,
             Language = ContactStore.Language(write, person) ?? ContactStore.Language(write, stored.ContactId) ?? flow.DefaultLanguage,
         };
-        state = ResumeOnNewChannel(state, flow, write, stored);
+        state = ResumeOnNewChannel(state, flow, write, stored, link.Resume);
 
         var answeredNode = state.NodeId;
         if (message.Kind is InboundKind.BlockedByUser or InboundKind.UnblockedByUser)
@@ -170,7 +173,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         StepResult result;
         // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
         // registration or a staff dialog neither counts as an answer nor moves the conversation.
-        if (message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code)
+        if (link.Answered)
+        {
+            result = new StepResult(state, [], []);
+        }
+        else if (message.Kind is InboundKind.Text or InboundKind.Command && InviteCode.Recognise(message.Text) is { } code)
         {
             result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
         }
@@ -198,7 +205,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             others.UnionWith(handoffs.Forward(write, stored.ContactId, state, request, stored.Id, now));
         }
 
-        var replies = result.Replies.Select(r => WithReference(r, state.Reference)).ToList();
+        var replies = link.Replies.Concat(result.Replies).Select(r => WithReference(r, state.Reference)).ToList();
         foreach (var reply in replies)
         {
             OutboxStore.Enqueue(write, stored.ContactId, message.Channel, message.Address, OutboundKind.Reply, reply, now,
@@ -313,8 +320,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// not taken as an answer to a question they read elsewhere.
     /// </summary>
     private static SessionState ResumeOnNewChannel(SessionState state, FlowDefinition flow,
-        WriteTransaction write, StoredInbound stored) =>
-        PersonLinks.SwitchedChannel(write, stored.ContactId, stored.Id) && state.LastActivityAt is { } last
+        WriteTransaction write, StoredInbound stored, bool resume) =>
+        (resume || PersonLinks.SwitchedChannel(write, stored.ContactId, stored.Id)) && state.LastActivityAt is { } last
             ? state with { LastActivityAt = last - flow.ResumeAfter - TimeSpan.FromSeconds(1) }
             : state;
 

@@ -19,21 +19,45 @@ public static class PrivacyEraser
     private static readonly string[] PersonalFields = ["respondent.name", "respondent.phone"];
     private static readonly string[] MediaFields = ["photo", "voice"];
 
-    /// <summary>Erases the person; false when there was nothing (left) to erase.</summary>
+    /// <summary>
+    /// Erases the person: every contact they have (all their linked channels, <see cref="People.PersonLinks"/>), each
+    /// searched for every name and number any of them is known by. False when there was nothing (left) to erase.
+    /// </summary>
     public static bool Erase(WriteTransaction write, long contactId, string? exportsFolder, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var connection = write.Connection;
-        var tx = write.Transaction;
-        var contact = connection.QuerySingleOrDefault<(string Channel, string Address, string? Name, string? Phone)?>(
-            "SELECT channel, address, display_name, phone FROM contacts WHERE id = @contactId AND erased_at IS NULL", new { contactId }, tx);
-        if (contact is not { } c)
+        var contacts = write.Connection.Query<(long Id, string Channel, string Address, string? Name, string? Phone)>(
+            """
+            SELECT id, channel, address, display_name, phone FROM contacts
+            WHERE coalesce(person_id, id) = (SELECT coalesce(person_id, id) FROM contacts WHERE id = @contactId) AND erased_at IS NULL
+            ORDER BY id
+            """, new { contactId }, write.Transaction).ToList();
+        if (contacts.Count == 0)
         {
             return false;
         }
 
-        var (names, phones) = Identifiers(write, contactId, c);
-        var self = $"{c.Channel}:{c.Address}";
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var phones = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in contacts)
+        {
+            Identifiers(write, c.Id, (c.Channel, c.Address, c.Name, c.Phone), names, phones);
+        }
+
+        foreach (var c in contacts)
+        {
+            EraseContact(write, c.Id, $"{c.Channel}:{c.Address}", names, phones, now);
+        }
+
+        DeleteChatExports(exportsFolder);
+        return true;
+    }
+
+    private static void EraseContact(WriteTransaction write, long contactId, string self, HashSet<string> names, HashSet<string> phones,
+        DateTimeOffset now)
+    {
+        var connection = write.Connection;
+        var tx = write.Transaction;
         var erasedRef = $"erased-{contactId}";
 
         // A staff member's roles go first: from now on they are a person like any other, with nothing to see.
@@ -82,6 +106,7 @@ public static class PrivacyEraser
               AND NOT EXISTS (SELECT 1 FROM submission_history h WHERE h.submission_id = submissions.id);
             DELETE FROM submission_proposals WHERE contact_id = @contactId;
             DELETE FROM sessions WHERE contact_id = @contactId;
+            DELETE FROM link_requests WHERE from_contact = @contactId OR to_contact = @contactId;
             """, new { contactId }, tx);
         DeIdentify(write, "submissions", "contact_id = @contactId", contactId, names, phones);
         DeIdentify(write, "submission_history", "contact_id = @contactId", contactId, names, phones);
@@ -90,8 +115,6 @@ public static class PrivacyEraser
         connection.Execute(
             "UPDATE contacts SET display_name = NULL, phone = NULL, erased_at = @now WHERE id = @contactId",
             new { contactId, now = DbTime.Write(now) }, tx);
-        DeleteChatExports(exportsFolder);
-        return true;
     }
 
     /// <summary>
@@ -140,14 +163,13 @@ public static class PrivacyEraser
     }
 
     /// <summary>Every name and phone number the person is known by, to find them in records and messages.</summary>
-    private static (HashSet<string> Names, HashSet<string> Phones) Identifiers(WriteTransaction write, long contactId,
-        (string Channel, string Address, string? Name, string? Phone) contact)
+    private static void Identifiers(WriteTransaction write, long contactId, (string Channel, string Address, string? Name, string? Phone) contact,
+        HashSet<string> names, HashSet<string> phones)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var phones = new HashSet<string>(StringComparer.Ordinal);
         AddName(names, contact.Name);
         AddPhone(phones, contact.Phone);
-        if (contact.Channel == "whatsapp")
+        // WhatsApp and SMS address a person by their phone number.
+        if (contact.Channel is "whatsapp" or "sms")
         {
             AddPhone(phones, contact.Address);
         }
@@ -173,8 +195,6 @@ public static class PrivacyEraser
         {
             AddPhone(phones, phone);
         }
-
-        return (names, phones);
     }
 
     private static void AddName(HashSet<string> names, string? name)

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using OvopBot.Channels.Abstractions;
 using OvopBot.ChatExports;
 using OvopBot.Outbox;
 using OvopBot.Privacy;
@@ -98,6 +99,66 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("\"respondent.name\":\"(responden dihapus)\"", record.Json, StringComparison.Ordinal);
         Assert.Contains("Madu hutan", record.Json, StringComparison.Ordinal);
         Assert.Equal(0, One<long>("SELECT count(*) FROM contacts WHERE address = 'yohanes'"));
+    }
+
+    private int _platformMessages;
+
+    /// <summary>A message from the person's WhatsApp or SMS number: both platforms vouch for it, so they are one person.</summary>
+    private Task<IReadOnlyList<string>> FromPhone(string channel, string line) =>
+        _bot.SendAsync(new InboundMessage
+        {
+            Channel = channel,
+            Address = channel == "sms" ? "+6281234567890" : "6281234567890",
+            Phone = channel == "sms" ? "+6281234567890" : "6281234567890",
+            DisplayName = channel == "whatsapp" ? Name : null,
+            ExternalId = $"{channel}-{++_platformMessages}",
+            Kind = InboundKind.Text,
+            Text = line,
+            ReceivedAt = _bot.Time.GetUtcNow(),
+        });
+
+    [Fact]
+    public async Task A_person_on_WhatsApp_and_SMS_sees_both_contacts_in_DATA_SAYA_and_HAPUS_DATA_by_SMS_erases_both()
+    {
+        var lines = Registration.Lines(Name, phoneAsked: false);
+        var before = Registration.BeforeProduct(phoneAsked: false);
+        foreach (var line in lines.Take(before))
+        {
+            await FromPhone("whatsapp", line);
+        }
+
+        // The first SMS is greeted back at the question where WhatsApp stopped (it is no answer).
+        await FromPhone("sms", "halo");
+        foreach (var line in lines.Skip(before))
+        {
+            await FromPhone("sms", line);
+        }
+
+        Assert.Equal("submitted", One<string>("SELECT status FROM submissions"));
+        var shown = string.Join("\n", await FromPhone("sms", "DATA SAYA"));
+        Assert.Contains("Kontak: sms +6281234567890", shown, StringComparison.Ordinal);
+        Assert.Contains("Kontak lain Bapak/Ibu: whatsapp 6281234567890", shown, StringComparison.Ordinal);
+        Assert.Contains($"Nama: {Name}", shown, StringComparison.Ordinal);
+        var privacy = _bot.Get<PrivacyService>();
+        var described = await privacy.DescribeAsync(new ContactRef("whatsapp", "6281234567890"), CancellationToken.None);
+        Assert.Equal(("sms", "+6281234567890"), (Assert.Single(described!.OtherContacts!).Channel, described.OtherContacts![0].Address));
+        Assert.Single(described.Records);
+        Assert.Contains(Traces(), t => t.Contains(Name, StringComparison.Ordinal));
+
+        await FromPhone("sms", "HAPUS DATA");
+        Assert.Contains("sudah dihapus", Assert.Single(await FromPhone("sms", "ya")), StringComparison.Ordinal);
+        foreach (var channel in new[] { "sms", "whatsapp" })
+        {
+            await _bot.Get<OutboxDispatcher>().DrainAsync(new RecordingSender(channel), CancellationToken.None);
+        }
+
+        await privacy.FinishErasuresAsync(CancellationToken.None);
+
+        Assert.Empty(Traces());
+        Assert.Equal(2, One<long>("SELECT count(*) FROM contacts WHERE erased_at IS NOT NULL AND address LIKE 'erased-%'"));
+        Assert.Equal(0, One<long>("SELECT count(*) FROM sessions WHERE instr(state_json, 'respondent.') > 0 OR submission_id IS NOT NULL"));
+        Assert.Contains("\"respondent.name\":\"(responden dihapus)\"", One<string>("SELECT answers_json FROM submissions"), StringComparison.Ordinal);
+        Assert.Null(await privacy.DescribeAsync(new ContactRef("whatsapp", "6281234567890"), CancellationToken.None));
     }
 
     [Fact]

@@ -28,6 +28,12 @@ public readonly record struct SendWindow(int Sends, TimeSpan Per)
 /// </summary>
 public sealed record SendLimits(IReadOnlyList<SendWindow> Channel, TimeSpan PerRecipient)
 {
+    /// <summary>
+    /// How far sends may run ahead of even spacing to make good a late wake-up (<see cref="SendRateLimiter.CatchUp"/>
+    /// when null). A channel whose platform counts over a long window (SMS: a minute) can afford more.
+    /// </summary>
+    public TimeSpan? CatchUp { get; init; }
+
     public SendLimits(SendWindow channel, TimeSpan perRecipient)
         : this([channel], perRecipient)
     {

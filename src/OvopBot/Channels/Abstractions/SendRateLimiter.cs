@@ -64,7 +64,7 @@ public sealed class SendRateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.PerRecipient, TimeSpan.Zero);
         _windows = [.. limits.Channel.Select(w => new Window(w))];
         _spacing = limits.Channel[0].Spacing;
-        _catchUp = _spacing * Math.Max(CatchUpSends, (int)Math.Round(CatchUp / _spacing));
+        _catchUp = _spacing * Math.Max(CatchUpSends, (int)Math.Round((limits.CatchUp ?? CatchUp) / _spacing));
         _perRecipient = limits.PerRecipient;
         _time = time;
     }

@@ -27,8 +27,14 @@ public sealed class SmsSendPacer : ISendPacer
         _messages = messages;
         _time = time;
         // The shared limiter's sliding window, a minute long: never more than MessagesPerMinute parts in any minute.
-        _limiter = new SendRateLimiter(new SendLimits(new SendWindow(_options.MessagesPerMinute, TimeSpan.FromMinutes(1)), TimeSpan.Zero), time);
+        // The phone counts over that minute, so a send loop woken up to a second late (a busy server) may make it
+        // good; the window still holds the minute.
+        _limiter = new SendRateLimiter(
+            new SendLimits(new SendWindow(_options.MessagesPerMinute, TimeSpan.FromMinutes(1)), TimeSpan.Zero) { CatchUp = SmsCatchUp }, time);
     }
+
+    /// <summary>How far sends may run ahead of even spacing after a late wake-up (at least three parts).</summary>
+    public static readonly TimeSpan SmsCatchUp = TimeSpan.FromSeconds(1);
 
     public string Channel => SmsChannel.Name;
 

@@ -25,9 +25,16 @@ public interface IFlowContext
 public sealed record ExistingSubmission(long Id, string Status, string? Product, string? SubmittedBy, DateTimeOffset? SubmittedAt,
     bool MayUpdate = true);
 
-/// <summary>What is stored about one person: the contact, the consent given, the records they answered, counts.</summary>
+/// <summary>
+/// What is stored about one person: the contact, the consent given, the records they answered, counts — over all
+/// their linked channels, whose other contacts are <see cref="OtherContacts"/>.
+/// </summary>
 public sealed record PersonalData(string Channel, string Address, string? Name, string? Phone, bool? Consent, DateTimeOffset? ConsentAt,
-    string? ConsentVersion, IReadOnlyList<PersonalRecord> Records, int Messages, int MediaFiles, int Proposals);
+    string? ConsentVersion, IReadOnlyList<PersonalRecord> Records, int Messages, int MediaFiles, int Proposals,
+    IReadOnlyList<PersonalContact>? OtherContacts = null);
+
+/// <summary>Another channel address of the same person (linked by phone number or by code).</summary>
+public sealed record PersonalContact(string Channel, string Address, string? Name, string? Phone);
 
 /// <summary>One record the person answered: its village, reference and the answers as stored.</summary>
 public sealed record PersonalRecord(string? Village, string? Reference, string Status, IReadOnlyDictionary<string, JsonNode?> Answers);

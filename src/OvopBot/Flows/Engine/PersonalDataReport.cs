@@ -31,6 +31,13 @@ internal static class PersonalDataReport
                 ["phone"] = data.Phone ?? "-",
             }),
         };
+        lines.AddRange((data.OtherContacts ?? []).Select(other => step.T("my_data_other_contact", new Dictionary<string, string>
+        {
+            ["channel"] = other.Channel,
+            ["address"] = other.Address,
+            ["name"] = other.Name ?? "-",
+            ["phone"] = other.Phone ?? "-",
+        })));
         if (data.Consent is { } consent)
         {
             lines.Add(step.T("my_data_consent", new Dictionary<string, string>

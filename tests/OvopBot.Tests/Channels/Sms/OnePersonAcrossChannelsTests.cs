@@ -60,6 +60,36 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
         return read;
     }
 
+    /// <summary>The answers after the name, up to the coordinates, each with a word of the next question.</summary>
+    private static readonly (string Answer, string Next)[] ProductAnswers =
+    [
+        ("Kopi Arabika", "jenis apa"),
+        ("2", "tahap"),
+        ("3", "Ceritakan"),
+        ("Kopi sangrai dari kebun warga.", "bahan baku"),
+        ("Biji kopi", "Dari mana"),
+        ("1", "sepanjang tahun"),
+        ("1", "satuan"),
+        ("1", "per bulan"),
+        ("1.500", "dijual sekarang"),
+        ("1, 3", "harga jual"),
+        ("50 ribu", "sertifikat"),
+        ("6", "ikut membuat"),
+        ("40", "perempuan"),
+        ("25", "anak muda"),
+        ("5", "pekerja migran"),
+        ("0", "mengelola"),
+        ("2", "nama kelompok"),
+        ("Kelompok Tani Sehati", "anggotanya"),
+        ("12", "BPJS"),
+        ("LEWATI", "musyawarah desa"),
+        ("1", "tantangan"),
+        ("2", "sudah pernah diterima"),
+        ("1", "Dukungan"),
+        ("4", "LEWATI"),
+        ("LEWATI", "koordinat"),
+    ];
+
     [Fact]
     public async Task A_person_who_starts_on_WhatsApp_and_goes_on_by_SMS_finishes_with_one_record()
     {
@@ -75,31 +105,11 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
         var back = await SmsAsync("halo", "produk unggulan desa");
         Assert.Contains("kembali", back, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("setuju?", back, StringComparison.Ordinal);
-        await SmsAsync("Kopi Arabika", "jenis apa");
-        await SmsAsync("2", "tahap");
-        await SmsAsync("3", "Ceritakan");
-        await SmsAsync("Kopi sangrai dari kebun warga.", "bahan baku");
-        await SmsAsync("Biji kopi", "Dari mana");
-        await SmsAsync("1", "sepanjang tahun");
-        await SmsAsync("1", "satuan");
-        await SmsAsync("1", "per bulan");
-        await SmsAsync("1.500", "dijual sekarang");
-        await SmsAsync("1, 3", "harga jual");
-        await SmsAsync("50 ribu", "sertifikat");
-        await SmsAsync("6", "ikut membuat");
-        await SmsAsync("40", "perempuan");
-        await SmsAsync("25", "anak muda");
-        await SmsAsync("5", "pekerja migran");
-        await SmsAsync("0", "mengelola");
-        await SmsAsync("2", "nama kelompok");
-        await SmsAsync("Kelompok Tani Sehati", "anggotanya");
-        await SmsAsync("12", "BPJS");
-        await SmsAsync("LEWATI", "musyawarah desa");
-        await SmsAsync("1", "tantangan");
-        await SmsAsync("2", "sudah pernah diterima");
-        await SmsAsync("1", "Dukungan");
-        await SmsAsync("4", "LEWATI");
-        await SmsAsync("LEWATI", "koordinat");
+        foreach (var (answer, next) in ProductAnswers)
+        {
+            await SmsAsync(answer, next);
+        }
+
         var summary = await SmsAsync("LEWATI", "periksa");
         Assert.Contains("Yohanes Nope", summary, StringComparison.Ordinal);
         await SmsAsync("KIRIM", "OVOP-");
@@ -130,6 +140,53 @@ public sealed class OnePersonAcrossChannelsTests : IAsyncLifetime
         var export = (await ExportAsync()).TrimStart('\uFEFF');
         var row = Assert.Single(export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
         Assert.Contains("whatsapp, sms", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_WhatsApp_head_links_another_number_by_SMS_with_the_code_and_finishes_the_record_there()
+    {
+        foreach (var answer in new[] { "halo", "1", "Oelnasi", "1", "1", "Yohanes Nope" }.Concat(ProductAnswers.Select(a => a.Answer)))
+        {
+            await WhatsAppAsync(answer);
+        }
+
+        await WhatsAppAsync("LEWATI");
+        var submitted = await WhatsAppAsync("KIRIM");
+        var reference = System.Text.RegularExpressions.Regex.Match(submitted, @"OVOP-\d+-\d+").Value;
+        Assert.NotEmpty(reference);
+
+        // A basic phone with another SIM: its own conversation first, then the reference from the confirmation.
+        const string other = "+6285299990000";
+        Assert.Contains("setuju?", Read(await _service.TextAsync(other, "halo")), StringComparison.Ordinal);
+        var sentBefore = _graph.Sent.Count;
+        var asked = Read(await _service.TextAsync(other, reference.ToLowerInvariant().Replace('-', ' ')));
+        Assert.Contains("Kode 6 angka sudah dikirim ke WhatsApp", asked, StringComparison.Ordinal);
+        await WaitUntilAsync(() => _graph.Sent.Count > sentBefore, "the code sent on WhatsApp");
+        var onWhatsApp = string.Join("\n", _graph.Sent.Skip(sentBefore).Select(p => (string?)p["text"]?["body"] ?? ""));
+        var code = System.Text.RegularExpressions.Regex.Match(onWhatsApp, @"Kode OVOP: (\d{6})").Groups[1].Value;
+        Assert.Equal(6, code.Length);
+        Assert.Contains("SMS", onWhatsApp, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, asked, StringComparison.Ordinal);
+
+        var linked = Read(await _service.TextAsync(other, code));
+        Assert.Contains("tersambung ke sini", linked, StringComparison.Ordinal);
+        Assert.Contains("Lihat atau ubah jawaban", linked, StringComparison.Ordinal);
+
+        // By SMS the head changes the product's name and sends the record again: still one record.
+        var summary = Read(await _service.TextAsync(other, "1"));
+        var line = summary.Split('\n').First(l => l.Contains("Kopi Arabika", StringComparison.Ordinal));
+        var number = line[..line.IndexOf('.', StringComparison.Ordinal)];
+        await _service.TextAsync(other, number);
+        Assert.Contains("KIRIM", Read(await _service.TextAsync(other, "Kopi Arabika Fatumnasi")), StringComparison.Ordinal);
+        Assert.Contains(reference, Read(await _service.TextAsync(other, "KIRIM")), StringComparison.Ordinal);
+
+        Assert.Equal(1, _service.Count("SELECT count(*) FROM submissions"));
+        Assert.Equal(1, _service.Count("SELECT count(*) FROM sessions"));
+        Assert.Equal(1, _service.Count("SELECT count(DISTINCT coalesce(person_id, id)) FROM contacts"));
+        var answers = JsonNode.Parse(_service.Single<string>("SELECT answers_json FROM submissions"))!.AsObject();
+        Assert.Equal("Kopi Arabika Fatumnasi", (string?)answers["product.name"]);
+        Assert.Equal("Yohanes Nope", (string?)answers["respondent.name"]);
+        Assert.Equal("sms", _service.Single<string>("SELECT c.channel FROM submissions s JOIN contacts c ON c.id = s.contact_id"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CsCheck;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -49,6 +50,40 @@ public sealed class SmsCostTests : IDisposable
         _bot.Time.Advance(full.ChannelWait);
         Assert.True(pacer.TryReserve(Envelope(OutboundKind.Broadcast, "+6281200000099")).CanSend);
         Assert.Equal(1, pacer.UsedToday);
+    }
+
+    [Fact]
+    public void The_pace_never_passes_MessagesPerMinute_in_any_rolling_minute_and_makes_good_a_send_loop_woken_late()
+    {
+        // A busy server wakes the send loop late (here up to 0.8 s, at random); the phone counts over a minute, so
+        // the pacer may make that good, and no rolling minute may hold more than the limit.
+        const int perMinute = 600;
+        Gen.Int[0, 800].Array[64].Sample(lateness =>
+        {
+            var time = new ManualTimeProvider();
+            var pacer = new SmsSendPacer(
+                Options.Create(new SmsOptions { ApiBaseUrl = "http://127.0.0.1:1", MessagesPerMinute = perMinute }),
+                new SmsMessageStore(_bot.Database, _bot.Get<IChannelStateStore>()), time);
+            var start = time.GetUtcNow();
+            var sent = new List<DateTimeOffset>();
+            for (var wake = 0; time.GetUtcNow() - start < TimeSpan.FromMinutes(3); wake++)
+            {
+                var decision = pacer.TryReserve(Envelope(OutboundKind.Broadcast, $"+62812{sent.Count:D8}"));
+                if (decision.CanSend)
+                {
+                    sent.Add(time.GetUtcNow());
+                    pacer.Answered(decision);
+                    continue;
+                }
+
+                time.Advance(decision.ChannelWait + TimeSpan.FromMilliseconds(lateness[wake % lateness.Length]));
+            }
+
+            var busiest = sent.Select((at, i) => sent.Skip(i).TakeWhile(t => t - at < TimeSpan.FromMinutes(1)).Count()).Max();
+            Assert.True(busiest <= perMinute, $"{busiest} in one rolling minute");
+            var pace = (sent.Count - 1) / (sent[^1] - sent[0]).TotalMinutes;
+            Assert.True(pace >= 0.97 * perMinute, $"{pace:F1} a minute");
+        }, iter: 10);
     }
 
     [Fact]
