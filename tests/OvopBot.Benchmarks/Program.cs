@@ -11,6 +11,7 @@ using OvopBot.Benchmarks.Exports;
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- web [--requests 50]   (dashboard pages: 83,762 villages, 100,000 submissions)
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- fuzz [--inputs 100000] [--people 1000] [--parallel 4] [--seed 11]
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- sms-broadcast [--people 300] [--per-minute 600] [--chatters 3]
+//   dotnet run -c Release --project tests/OvopBot.Benchmarks -- flood [--people 50] [--flood-rate 10] [--seconds 60] [--think-seconds 10]
 // Every [Benchmark] class in this assembly is listed otherwise; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/OvopBot.Benchmarks -- --job short --filter '*Region*' '*Village*'
 return args.FirstOrDefault() switch
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "whatsapp-broadcast" => await OvopBot.Benchmarks.Broadcasts.WhatsAppBroadcastLoad.RunAsync(args[1..]),
     "fuzz" => await OvopBot.Benchmarks.Fuzzing.FuzzLoad.RunAsync(args[1..]),
     "sms-broadcast" => await OvopBot.Benchmarks.Sms.SmsBroadcastLoad.RunAsync(args[1..]),
+    "flood" => await FloodLoad.RunAsync(args[1..]),
     _ => Run(args),
 };
 

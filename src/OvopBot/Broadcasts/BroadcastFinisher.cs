@@ -29,12 +29,12 @@ public sealed class BroadcastFinisher(SqliteDatabase database)
     /// <summary>
     /// Finishes the broadcast if it is settled and not finished yet, enqueuing the report that
     /// <paramref name="compose"/> words (null: none) for a broadcast made in the chat. Returns whether it finished
-    /// now, and the channel of the enqueued report, if any.
+    /// now, and the channel of the enqueued report, if any. Without <paramref name="compose"/> the broadcast is finished
+    /// with no report (its report could not be made: see BroadcastReportService).
     /// </summary>
-    public async Task<(bool Finished, string? ReportChannel)> FinishAsync(long id, DateTimeOffset now, Func<BroadcastReport, OutboundMessage?> compose,
+    public async Task<(bool Finished, string? ReportChannel)> FinishAsync(long id, DateTimeOffset now, Func<BroadcastReport, OutboundMessage?>? compose,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(compose);
         using var write = await database.BeginWriteAsync(cancellationToken);
         var finished = await write.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -45,9 +45,10 @@ public sealed class BroadcastFinisher(SqliteDatabase database)
               AND NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.broadcast_id = @id AND o.status = 'pending')
             """,
             new { id, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
-        if (finished == 0)
+        if (finished == 0 || compose is null)
         {
-            return (false, null);
+            write.Commit();
+            return (finished > 0, null);
         }
 
         var author = await write.Connection.QuerySingleOrDefaultAsync<(long ContactId, string Channel, string Address, string? Language, string Text)?>(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Storage;
 
 namespace OvopBot.Broadcasts;
@@ -26,6 +27,8 @@ public sealed class BroadcastReportService(BroadcastFinisher finisher, FlowCatal
 
     /// <summary>The flow text of the report.</summary>
     public const string TextKey = "staff_broadcast_report";
+
+    private readonly LoopRowGuard _rows = new(logger, "Broadcast");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +53,11 @@ public sealed class BroadcastReportService(BroadcastFinisher finisher, FlowCatal
         var finished = 0;
         foreach (var id in await finisher.SettledAsync(cancellationToken))
         {
-            var (done, channel) = await finisher.FinishAsync(id, time.GetUtcNow(), Compose, cancellationToken);
+            var (done, channel) = (false, (string?)null);
+            // A broadcast whose report cannot be made never keeps the others from finishing; it finishes without one.
+            await _rows.RunAsync(id.ToString(CultureInfo.InvariantCulture),
+                async () => (done, channel) = await finisher.FinishAsync(id, time.GetUtcNow(), Compose, cancellationToken),
+                async _ => done = (await finisher.FinishAsync(id, time.GetUtcNow(), null, cancellationToken)).Finished, cancellationToken);
             if (!done)
             {
                 continue;

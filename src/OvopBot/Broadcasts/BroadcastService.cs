@@ -99,16 +99,27 @@ public sealed class BroadcastService(BroadcastStore store, RoleStore roles, Regi
         return true;
     }
 
-    /// <summary>Finishes enqueuing broadcasts a crash interrupted; nobody already enqueued gets a second row.</summary>
+    /// <summary>
+    /// Finishes enqueuing broadcasts a crash interrupted; nobody already enqueued gets a second row. One that fails
+    /// does not keep the others from going out: its error is thrown (together with any other) after all were tried.
+    /// </summary>
     public async Task<int> ResumeInterruptedAsync(CancellationToken cancellationToken)
     {
         var ids = await store.EnqueuingAsync(cancellationToken);
+        var errors = new List<Exception>();
         foreach (var id in ids)
         {
-            await EnqueueConfirmedAsync(id, cancellationToken);
+            try
+            {
+                await EnqueueConfirmedAsync(id, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                errors.Add(new InvalidOperationException($"Broadcast {id} could not be enqueued: {e.Message}", e));
+            }
         }
 
-        return ids.Count;
+        return errors.Count == 0 ? ids.Count : throw new AggregateException(errors);
     }
 
     public Task<int?> CancelAsync(long id, CancellationToken cancellationToken) => store.CancelAsync(id, time.GetUtcNow(), cancellationToken);

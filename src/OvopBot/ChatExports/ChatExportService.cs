@@ -5,6 +5,7 @@ using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Exports;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Privacy;
 using OvopBot.Regions;
 using OvopBot.Roles;
@@ -26,6 +27,7 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
 
     // The console conversation runs requests too (so a file is there before its next line); one run at a time.
     private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly LoopRowGuard _rows = new(logger, "Chat export");
 
     private string Folder => Path.GetFullPath(options.Value.Folder);
 
@@ -54,14 +56,23 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
         try
         {
             var answered = 0;
-            foreach (var job in await store.PendingAsync(cancellationToken))
+            foreach (var id in await store.PendingAsync(cancellationToken))
             {
-                var (status, answer, result) = await MakeAsync(job, cancellationToken);
-                if (await store.FinishAsync(job.Id, status, answer, result, time.GetUtcNow(), cancellationToken) is { } channel)
+                // A request that cannot be read or answered (an unknown kind, a text missing from the flow) never holds up the others.
+                await _rows.RunAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), async () =>
                 {
-                    signals.Outbox(channel).Notify();
-                    answered++;
-                }
+                    if (await store.PendingJobAsync(id, cancellationToken) is not { } job)
+                    {
+                        return;
+                    }
+
+                    var (status, answer, result) = await MakeAsync(job, cancellationToken);
+                    if (await store.FinishAsync(job.Id, status, answer, result, time.GetUtcNow(), cancellationToken) is { } channel)
+                    {
+                        signals.Outbox(channel).Notify();
+                        answered++;
+                    }
+                }, _ => store.SetAsideAsync(id, time.GetUtcNow(), cancellationToken), cancellationToken);
             }
 
             return answered;
@@ -84,8 +95,16 @@ public sealed class ChatExportService(ChatExportStore store, ExportService expor
         var deleted = 0;
         foreach (var file in new DirectoryInfo(Folder).EnumerateFiles(FilePattern).Where(f => f.LastWriteTimeUtc < before))
         {
-            file.Delete();
-            deleted++;
+            try
+            {
+                file.Delete();
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // One file that cannot go (held open, wrong owner) neither stops the others nor the exports behind them.
+                logger.LogError(e, "Old chat export {File} cannot be deleted; it holds phone numbers, remove it by hand", file.Name);
+            }
         }
 
         return deleted;

@@ -27,19 +27,39 @@ public sealed class ChatExportStore(SqliteDatabase database)
             write.Transaction);
     }
 
-    /// <summary>Pending requests, oldest first.</summary>
-    public async Task<IReadOnlyList<ChatExportJob>> PendingAsync(CancellationToken cancellationToken)
+    /// <summary>The ids of the pending requests, oldest first (each is read on its own, so one bad row stops no other).</summary>
+    public async Task<IReadOnlyList<long>> PendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        var rows = await connection.QueryAsync<(long Id, long ContactId, string Channel, string Kind, string RegionCode, string Language, string CreatedAt)>(
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM chat_exports WHERE status = 'pending' ORDER BY id", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>A pending request with its person, or null once it has ended.</summary>
+    public async Task<ChatExportJob?> PendingJobAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long ContactId, string Channel, string Kind, string RegionCode, string Language, string CreatedAt)?>(
             new CommandDefinition(
                 """
                 SELECT e.id, e.contact_id, c.channel, e.kind, e.region_code, e.language, e.created_at
-                FROM chat_exports e JOIN contacts c ON c.id = e.contact_id WHERE e.status = 'pending' ORDER BY e.id
+                FROM chat_exports e JOIN contacts c ON c.id = e.contact_id WHERE e.id = @id AND e.status = 'pending'
                 """,
-                cancellationToken: cancellationToken));
-        return rows.Select(r => new ChatExportJob(r.Id, r.ContactId, r.Channel,
-            new ChatExportRequest(Enum.Parse<ExportKind>(r.Kind, ignoreCase: true), r.RegionCode, r.Language), DbTime.Read(r.CreatedAt))).ToList();
+                new { id }, cancellationToken: cancellationToken));
+        return row is { } r
+            ? new ChatExportJob(r.Id, r.ContactId, r.Channel,
+                new ChatExportRequest(Enum.Parse<ExportKind>(r.Kind, ignoreCase: true), r.RegionCode, r.Language), DbTime.Read(r.CreatedAt))
+            : null;
+    }
+
+    /// <summary>Ends a request that cannot be made at all (its row is unreadable) as failed, without an answer.</summary>
+    public async Task SetAsideAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE chat_exports SET status = 'failed', status_at = @now WHERE id = @id AND status = 'pending'",
+            new { id, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
     }
 
     /// <summary>

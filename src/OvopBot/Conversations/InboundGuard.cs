@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Flows.Loading;
 using OvopBot.Outbox;
+using OvopBot.People;
 using OvopBot.Storage;
 
 namespace OvopBot.Conversations;
@@ -17,14 +18,19 @@ namespace OvopBot.Conversations;
 public sealed class InboundGuard(ConversationProcessor processor, SqliteDatabase database, FlowCatalog flows,
     IOptions<ConversationOptions> options, TimeProvider time, Signals signals, ILogger<InboundGuard> logger)
 {
-    /// <summary>Steps a stored message; a failure is recorded for a later attempt or as a dead letter, never thrown.</summary>
-    public async Task<bool> TryProcessAsync(InboundHead head, Func<Task>? before = null)
+    /// <summary>
+    /// Steps a stored message; a failure is recorded for a later attempt or as a dead letter, never thrown.
+    /// <paramref name="before"/> runs first (media download) and may answer the message itself instead of the step:
+    /// it returns the key of a flow text (e.g. <c>media_not_kept</c>), or null to step the message.
+    /// </summary>
+    public async Task<bool> TryProcessAsync(InboundHead head, Func<Task<string?>>? before = null)
     {
         try
         {
-            if (before is not null)
+            if (before is not null && await before() is { } noticeKey)
             {
-                await before();
+                await AnswerInsteadAsync(head.Stored, noticeKey);
+                return true;
             }
 
             await processor.ProcessAsync(head.Stored.Id, CancellationToken.None);
@@ -118,6 +124,26 @@ public sealed class InboundGuard(ConversationProcessor processor, SqliteDatabase
         signals.Outbox(stored.Message.Channel).Notify();
     }
 
+    /// <summary>Answers a message with one flow text and marks it processed without stepping it: the session stays as it was.</summary>
+    private async Task AnswerInsteadAsync(StoredInbound stored, string textKey)
+    {
+        using (var write = await database.BeginWriteAsync(CancellationToken.None))
+        {
+            if (InboundQueries.ById(write.Connection, stored.Id, write.Transaction) is not { Processed: false })
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var (language, nodeId) = LanguageAndNode(write, stored.ContactId);
+            EnqueueNotice(write, stored, textKey, language, nodeId, now);
+            InboundQueries.MarkProcessed(write, stored.Id, nodeId, now);
+            write.Commit();
+        }
+
+        signals.Outbox(stored.Message.Channel).Notify();
+    }
+
     private void EnqueueNotice(WriteTransaction write, StoredInbound stored, string textKey, string language, string? nodeId,
         DateTimeOffset now)
     {
@@ -132,7 +158,7 @@ public sealed class InboundGuard(ConversationProcessor processor, SqliteDatabase
         var flow = flows[options.Value.Flow];
         try
         {
-            if (SessionStore.Load(write, contactId).State is { } state)
+            if (SessionStore.Load(write, PersonLinks.Root(write, contactId)).State is { } state)
             {
                 return (flow.LanguageOrDefault(state.Language), state.NodeId);
             }

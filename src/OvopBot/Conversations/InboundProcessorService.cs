@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OvopBot.Channels.Abstractions;
+using OvopBot.Media;
 using OvopBot.Storage;
 
 namespace OvopBot.Conversations;
@@ -9,17 +9,16 @@ namespace OvopBot.Conversations;
 /// <summary>
 /// Steps committed inbound messages. Contacts are split over <see cref="ConversationOptions.Workers"/> workers by
 /// contact id, so one person's messages are handled in order by one worker while other people's go on in
-/// parallel (a slow media download holds up only its own partition). Messages left unprocessed by a crash are
+/// parallel (a slow media download, only ever of media the question asks for (<see cref="MediaPolicy"/>), holds up only its own partition). Messages left unprocessed by a crash are
 /// picked up at start. Each pass takes one message per person, so people are served in turn; a person writing faster
 /// than <see cref="ConversationOptions.PerSenderPerMinute"/> waits (in order, told once), and a message that fails
 /// is retried later or dead-lettered by the <see cref="InboundGuard"/> while the others go on.
 /// </summary>
 public sealed class InboundProcessorService(SqliteDatabase database, InboundGuard guard,
-    IEnumerable<IMediaFetcher> fetchers, IOptions<ConversationOptions> options, Signals signals, TimeProvider time,
+    MediaPolicy media, IOptions<ConversationOptions> options, Signals signals, TimeProvider time,
     ILogger<InboundProcessorService> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
-    private readonly Dictionary<string, IMediaFetcher> _fetchers = fetchers.ToDictionary(f => f.Channel);
     private readonly List<WorkSignal> _workerSignals = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,7 +92,7 @@ public sealed class InboundProcessorService(SqliteDatabase database, InboundGuar
                         ["ContactId"] = contact, ["MessageId"] = head.Stored.Id, ["Channel"] = head.Stored.Message.Channel,
                     });
                     // Finish the message in hand even when shutdown starts: it is cheap and avoids a re-step later.
-                    var done = await guard.TryProcessAsync(head, () => FetchMediaAsync(head.Stored, stoppingToken));
+                    var done = await guard.TryProcessAsync(head, () => media.PrepareAsync(head.Stored, stoppingToken));
                     // One Debug line per message, inside the scope: the operator's trace of a message (JsonLogsTests reads it).
                     logger.LogDebug("Inbound message {MessageId} ({Kind}): {Outcome}", head.Stored.Id, head.Stored.Message.Kind,
                         done ? "stepped" : "to be retried");
@@ -121,31 +120,4 @@ public sealed class InboundProcessorService(SqliteDatabase database, InboundGuar
     }
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private async Task FetchMediaAsync(StoredInbound stored, CancellationToken cancellationToken)
-    {
-        var message = stored.Message;
-        if (message.MediaRef is null || message.MediaPath is not null || !_fetchers.TryGetValue(message.Channel, out var fetcher))
-        {
-            return;
-        }
-
-        string? path = null;
-        try
-        {
-            path = await fetcher.FetchAsync(message.MediaRef, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The answer is still stepped with its platform reference; the file can be fetched again by ref later.
-            logger.LogWarning(e, "Could not download media of inbound {Id} on {Channel}", stored.Id, message.Channel);
-        }
-
-        if (path is not null)
-        {
-            using var write = await database.BeginWriteAsync(cancellationToken);
-            InboundQueries.SetMediaPath(write, stored.Id, path);
-            write.Commit();
-        }
-    }
 }

@@ -6,6 +6,7 @@ using OvopBot.Conversations;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.Flows.Answers;
+using OvopBot.Media;
 using OvopBot.Outbox;
 using OvopBot.Regions;
 using OvopBot.Storage;
@@ -40,6 +41,10 @@ public static class CoreServices
             new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
         services.AddSingleton<InboundGuard>();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).Validate(
+            o => o.MaxMegabytesPerPerson > 0 && o.MaxFolderMegabytes > 0,
+            "Media:MaxMegabytesPerPerson and Media:MaxFolderMegabytes must be positive").ValidateOnStart();
+        services.AddSingleton<MediaPolicy>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         // Each person's last inbound time per channel, for a channel with a customer-care window (ICustomerWindow).

@@ -81,7 +81,7 @@ public sealed class StoreGauges : IDisposable
             WHERE b.status IN ('enqueuing', 'queued')
             GROUP BY b.id, o.status
             """);
-        var reminders = connection.Query<(long Number, long Count)>("SELECT number, count(*) FROM reminders_sent GROUP BY number");
+        var reminders = connection.Query<(long Number, long Count)>("SELECT number, count(*) FROM reminders_sent WHERE error IS NULL GROUP BY number");
 
         return new StoreSnapshot(
             rows.Select(r => Measure(r.Count, ("channel", r.Channel), ("kind", KindName(r.Kind)), ("status", r.Status))).ToList(),

@@ -153,6 +153,12 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
     private async Task<DateTimeOffset?> HandleFailureAsync(string channel, OutboundEnvelope envelope, ChannelSendException e)
     {
         var now = time.GetUtcNow();
+        if (e.SentParts.Count > envelope.SentParts.Count)
+        {
+            // Part of a split message went out: the retry starts after it, so nobody reads a part twice.
+            await store.MarkPartsSentAsync(envelope.Id, e.SentParts, CancellationToken.None);
+        }
+
         switch (e.Kind)
         {
             case SendFailureKind.Transient:

@@ -46,9 +46,9 @@ public sealed class OutboxStore(SqliteDatabase database)
         await using var connection = database.Open();
         // The first NOT EXISTS (one due row per person) finds a flooder's earlier row at once on ix_outbox_person
         // (migration 017), before the second looks through the person's older rows.
-        var rows = await connection.QueryAsync<(long Id, string Address, long Kind, string Payload)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(long Id, string Address, long Kind, string Payload, string? SentParts)>(new CommandDefinition(
             """
-            SELECT o.id, o.address, o.kind, o.payload_json FROM outbound_messages o
+            SELECT o.id, o.address, o.kind, o.payload_json, o.sent_parts FROM outbound_messages o
             WHERE o.status = 'pending' AND o.channel = @channel AND o.next_attempt_at <= @now
               AND (@address IS NULL OR o.address = @address)
               AND NOT EXISTS (SELECT 1 FROM outbound_messages e
@@ -61,7 +61,10 @@ public sealed class OutboxStore(SqliteDatabase database)
             """,
             new { channel, now = DbTime.Write(now), limit, address }, cancellationToken: cancellationToken));
         return rows.Select(r => new OutboundEnvelope(r.Id, r.Address, (OutboundKind)r.Kind,
-            JsonSerializer.Deserialize<OutboundMessage>(r.Payload, SessionStore.Json)!)).ToList();
+            JsonSerializer.Deserialize<OutboundMessage>(r.Payload, SessionStore.Json)!)
+        {
+            SentParts = r.SentParts?.Split(',') ?? [],
+        }).ToList();
     }
 
     /// <summary>When the next pending row of the channel becomes due, if any.</summary>
@@ -111,6 +114,11 @@ public sealed class OutboxStore(SqliteDatabase database)
             cancellationToken: cancellationToken));
         write.Commit();
     }
+
+    /// <summary>Records the parts of a split message that went out before a failure; the next attempt resumes after them.</summary>
+    public Task MarkPartsSentAsync(long id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE outbound_messages SET sent_parts = @parts WHERE id = @id AND status = 'pending'",
+            new { id, parts = string.Join(',', sentParts) }, cancellationToken);
 
     /// <summary>Keeps the row pending for another attempt at <paramref name="nextAttemptAt"/>.</summary>
     public Task MarkRetryAsync(long id, DateTimeOffset nextAttemptAt, string error, bool countAttempt, CancellationToken cancellationToken) =>

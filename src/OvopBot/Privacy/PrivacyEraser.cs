@@ -129,7 +129,9 @@ public static class PrivacyEraser
             UPDATE inbound_messages SET text = NULL, choice_id = NULL, phone = NULL WHERE contact_id = @contactId;
             UPDATE contacts SET display_name = NULL, phone = NULL WHERE id = @contactId;
             UPDATE sessions SET submission_id = NULL
-            WHERE contact_id = @contactId AND submission_id IN (SELECT id FROM submissions WHERE status = 'draft');
+            WHERE (contact_id = @contactId AND submission_id IN (SELECT id FROM submissions WHERE status = 'draft'))
+               -- one person across channels: the draft this contact made may sit in the session of the person's first contact
+               OR submission_id IN (SELECT id FROM submissions WHERE contact_id = @contactId AND status = 'draft');
             DELETE FROM submissions WHERE contact_id = @contactId AND status = 'draft'
               AND NOT EXISTS (SELECT 1 FROM submission_history h WHERE h.submission_id = submissions.id);
             """, new { contactId }, write.Transaction);

@@ -30,6 +30,7 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         .DefaultIfEmpty("1 = 1"));
 
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+    private readonly Operations.LoopRowGuard _rows = new(logger, "Reminder for contact");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,8 +80,9 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
                 SELECT contact_id, idle_since FROM (
                     SELECT s.contact_id, {IdleSince} AS idle_since FROM sessions s JOIN contacts c ON c.id = s.contact_id
                     JOIN contacts l ON l.id = {LastUsed}
-                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL)
-                WHERE idle_since <= @earliest
+                    WHERE s.status = 'Active' AND l.opted_out = 0 AND l.reachable = 1 AND l.last_inbound_at IS NOT NULL) d
+                WHERE idle_since <= @earliest AND NOT EXISTS (SELECT 1 FROM reminders_sent r
+                    WHERE r.contact_id = d.contact_id AND r.idle_since = d.idle_since AND r.error IS NOT NULL)
                 """,
                 new { earliest = DbTime.Write(now - schedule[0]) }, cancellationToken: cancellationToken))).ToList();
         }
@@ -90,7 +92,12 @@ public sealed class ReminderService(SqliteDatabase database, FlowCatalog flows, 
         foreach (var (contactId, idleSince) in candidates)
         {
             var number = schedule.Count(after => DbTime.Read(idleSince) + after <= now);
-            if (await TrySendAsync(contactId, idleSince, number, now, cancellationToken) is { } channel)
+            string? channel = null;
+            // One person whose reminder cannot be made (unreadable session, question gone from the flow) never stops the others.
+            await _rows.RunAsync(contactId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                async () => channel = await TrySendAsync(contactId, idleSince, number, now, cancellationToken),
+                e => ReminderSkips.RecordAsync(database, contactId, idleSince, number, e, now, cancellationToken), cancellationToken);
+            if (channel is not null)
             {
                 sent++;
                 channels.Add(channel);

@@ -86,7 +86,9 @@ public static class FuzzLoad
             var stored = connection.ExecuteScalar<long>("SELECT count(*) FROM inbound_messages");
             var threw = connection.ExecuteScalar<long>("SELECT count(*) FROM inbound_messages WHERE attempts > 0");
             var unanswered = connection.ExecuteScalar<long>(
-                "SELECT count(*) FROM inbound_messages m WHERE kind NOT IN ('BlockedByUser', 'UnblockedByUser') AND NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.in_reply_to = m.id)");
+                // NOT IN builds one temporary index; a correlated NOT EXISTS would scan the outbox once per input
+                // (outbound_messages.in_reply_to has no index), which at 100,000 inputs takes longer than the run.
+                "SELECT count(*) FROM inbound_messages WHERE kind NOT IN ('BlockedByUser', 'UnblockedByUser') AND id NOT IN (SELECT in_reply_to FROM outbound_messages WHERE in_reply_to IS NOT NULL)");
             var longest = connection.ExecuteScalar<long?>("SELECT max(length(text)) FROM outbound_messages") ?? 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{stored:N0} hostile/ordinary inputs from {people:N0} people (seed {seed}), {parallel} in parallel, real engine + SQLite"));

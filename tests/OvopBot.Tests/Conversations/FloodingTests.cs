@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
+using OvopBot.Media;
 using OvopBot.Storage;
 using OvopBot.Tests.TestSupport;
 
@@ -22,7 +23,7 @@ public sealed class FloodingTests
         var flood = Enumerable.Range(0, 12).Select(i => Text("flooder", $"f{i}", i == 0 ? "halo" : "spam " + i, now)).ToList();
         await bot.Get<IInboundSink>().AcceptAsync([.. flood, Text("quiet", "q1", "halo", now)], CancellationToken.None);
 
-        var worker = new InboundProcessorService(bot.Database, bot.Get<InboundGuard>(), [],
+        var worker = new InboundProcessorService(bot.Database, bot.Get<InboundGuard>(), bot.Get<MediaPolicy>(),
             Options.Create(new ConversationOptions { Workers = 1, PerSenderBurst = 3, PerSenderPerMinute = 60 }), bot.Get<Signals>(), bot.Time,
             NullLogger<InboundProcessorService>.Instance);
         await worker.StartAsync(CancellationToken.None);

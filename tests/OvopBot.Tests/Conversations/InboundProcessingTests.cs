@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
+using OvopBot.Media;
 using OvopBot.Storage;
 using OvopBot.Tests.TestSupport;
 
@@ -44,7 +45,7 @@ public sealed class InboundProcessingTests
             CancellationToken.None);
         bot.Restart();
 
-        var worker = new InboundProcessorService(bot.Database, bot.Get<InboundGuard>(), [],
+        var worker = new InboundProcessorService(bot.Database, bot.Get<InboundGuard>(), bot.Get<MediaPolicy>(),
             Options.Create(new ConversationOptions { Workers = 2 }), bot.Get<Signals>(), bot.Time,
             NullLogger<InboundProcessorService>.Instance);
         await worker.StartAsync(CancellationToken.None);

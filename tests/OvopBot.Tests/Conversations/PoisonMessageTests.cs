@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
+using OvopBot.Media;
 using OvopBot.Storage;
 using OvopBot.Tests.TestSupport;
 
@@ -164,7 +165,7 @@ public sealed class PoisonMessageTests
     }
 
     // One worker, so both people share it; the guard's budget comes from the bot's settings (3 attempts, 250 ms).
-    private static InboundProcessorService Worker(BotHarness bot) => new(bot.Database, bot.Get<InboundGuard>(), [],
+    private static InboundProcessorService Worker(BotHarness bot) => new(bot.Database, bot.Get<InboundGuard>(), bot.Get<MediaPolicy>(),
         Options.Create(new ConversationOptions { Workers = 1 }),
         bot.Get<Signals>(), bot.Time, NullLogger<InboundProcessorService>.Instance);
 

@@ -40,4 +40,10 @@ public sealed class ChannelSendException : Exception
 
     /// <summary>True when the wait applies to the whole channel (global flood limit), not just this person.</summary>
     public bool ChannelWide { get; }
+
+    /// <summary>
+    /// For a message sent in parts: the platform ids of every part out so far, earlier attempts included. The outbox
+    /// keeps them with the row and the next attempt starts at the first part not sent (<see cref="OutboundEnvelope.SentParts"/>).
+    /// </summary>
+    public IReadOnlyList<string> SentParts { get; init; } = [];
 }

@@ -17,4 +17,11 @@ public interface IChannelSender
 }
 
 /// <summary>An outbox row as the sender sees it.</summary>
-public sealed record OutboundEnvelope(long Id, string Address, OutboundKind Kind, OutboundMessage Message);
+public sealed record OutboundEnvelope(long Id, string Address, OutboundKind Kind, OutboundMessage Message)
+{
+    /// <summary>
+    /// Platform ids of the parts of this message an earlier attempt sent before it failed (a long text split in
+    /// several messages): a sender that splits resumes after them, so nobody reads a part twice.
+    /// </summary>
+    public IReadOnlyList<string> SentParts { get; init; } = [];
+}

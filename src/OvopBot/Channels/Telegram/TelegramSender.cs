@@ -10,7 +10,9 @@ namespace OvopBot.Channels.Telegram;
 /// keyboard with the same options on top ("1. Kopi", one per row, so a tap sends a form the engine understands),
 /// a "share location/phone" button when the question asks for it, or a keyboard removal otherwise. Long texts go
 /// out in several messages split on paragraph boundaries; a <see cref="OutboundMessage.DocumentPath"/> is uploaded
-/// with sendDocument. Every failure becomes a <see cref="ChannelSendException"/>; nothing is retried here.
+/// with sendDocument. Every failure becomes a <see cref="ChannelSendException"/>; nothing is retried here. A failure
+/// after some parts went out reports them (<see cref="ChannelSendException.SentParts"/>) and the outbox's retry
+/// resumes at the first part not sent (<see cref="OutboundEnvelope.SentParts"/>).
 /// </summary>
 public sealed class TelegramSender(TelegramClient client) : IChannelSender
 {
@@ -46,10 +48,11 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
             ? []
             : TelegramTextSplitter.Split(message.Text);
 
-        var ids = new List<string>();
+        // The parts, in order, are the texts and then the document; an earlier attempt may have sent the first few.
+        var ids = new List<string>(envelope.SentParts);
         try
         {
-            for (var i = 0; i < texts.Count; i++)
+            for (var i = ids.Count; i < texts.Count; i++)
             {
                 // The keyboard belongs under the last piece, which is where the question is.
                 var last = i == texts.Count - 1 && document is null;
@@ -61,7 +64,7 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
                 ids.Add(sent.MessageId.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (document is not null)
+            if (document is not null && ids.Count == texts.Count)
             {
                 var caption = captionFits ? message.Text : null;
                 ids.Add(await SendDocumentAsync(chatId, document, caption, markup, cancellationToken));
@@ -69,7 +72,7 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
         }
         catch (TelegramRequestException ex)
         {
-            throw Classify(ex, ids.Count);
+            throw Classify(ex, ids);
         }
 
         return string.Join(',', ids);
@@ -133,13 +136,13 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
     }
 
     /// <summary>Maps a Bot API failure to what the outbox should do with the message.</summary>
-    internal static ChannelSendException Classify(TelegramRequestException ex, int partsAlreadySent)
+    internal static ChannelSendException Classify(TelegramRequestException ex, IReadOnlyList<string> sentParts)
     {
-        var note = partsAlreadySent > 0 ? $" (after {partsAlreadySent} part(s) were sent)" : "";
+        var note = sentParts.Count > 0 ? $" (after {sentParts.Count} part(s) were sent)" : "";
         if (ex is not TelegramApiException api)
         {
             // No readable answer: network, timeout, proxy error page. The message may or may not have gone out.
-            return new ChannelSendException(SendFailureKind.Transient, ex.Message + note, null, false, ex);
+            return new ChannelSendException(SendFailureKind.Transient, ex.Message + note, null, false, ex) { SentParts = sentParts };
         }
 
         var kind = api.ErrorCode switch
@@ -153,6 +156,6 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
         };
         // Telegram's 429 does not say whether the chat or the bot hit the limit; slowing the whole channel is safe.
         return new ChannelSendException(kind, api.Message + note, api.RetryAfter, channelWide: api.ErrorCode == 429,
-            inner: api);
+            inner: api) { SentParts = sentParts };
     }
 }

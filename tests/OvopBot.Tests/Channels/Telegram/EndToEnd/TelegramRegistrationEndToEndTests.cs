@@ -95,19 +95,6 @@ public sealed class TelegramRegistrationEndToEndTests
     }
 
     /// <summary>Sends as the person and waits for the bot's reply that contains <paramref name="expected"/>.</summary>
-    private static async Task<FakeTelegramMessage> SayAsync(FakeTelegramServer fake, Action push, string expected)
-    {
-        var before = fake.SentTo(Chat).Count;
-        push();
-        try
-        {
-            await fake.WaitUntilAsync(s => s.SentTo(Chat).Skip(before).Any(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true));
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"no reply containing '{expected}'; got: {string.Join(" | ", fake.SentTo(Chat).Skip(before).Select(m => m.Text))}");
-        }
-
-        return fake.SentTo(Chat).Skip(before).First(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true);
-    }
+    private static Task<FakeTelegramMessage> SayAsync(FakeTelegramServer fake, Action push, string expected) =>
+        TelegramService.ExpectReplyAsync(fake, Chat, push, expected);
 }

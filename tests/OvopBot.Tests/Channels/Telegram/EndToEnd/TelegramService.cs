@@ -84,6 +84,26 @@ public sealed class TelegramService : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Does <paramref name="push"/> (the person writes) and waits for the bot's first message to
+    /// <paramref name="chat"/> after it that contains <paramref name="expected"/>; fails the test with what came instead.
+    /// </summary>
+    public static async Task<FakeTelegramMessage> ExpectReplyAsync(FakeTelegramServer fake, long chat, Action push, string expected)
+    {
+        var before = fake.SentTo(chat).Count;
+        push();
+        try
+        {
+            await fake.WaitUntilAsync(s => s.SentTo(chat).Skip(before).Any(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no reply containing '{expected}'; got: {string.Join(" | ", fake.SentTo(chat).Skip(before).Select(m => m.Text))}");
+        }
+
+        return fake.SentTo(chat).Skip(before).First(m => m.Text?.Contains(expected, StringComparison.Ordinal) == true);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
