@@ -94,6 +94,26 @@ public static class FuzzLoad
                 $"{stored:N0} hostile/ordinary inputs from {people:N0} people (seed {seed}), {parallel} in parallel, real engine + SQLite"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"steps that threw: {threw} (goal 0); dead letters: {DeadLetters.FailedCount(connection)}; escaped the guard: {escaped}; without a reply: {unanswered}; longest reply: {longest} chars"));
+            // What to fix: the longest replies over the 500 limit and some inputs nobody answered, with what caused them.
+            foreach (var (node, length, text, inKind, inText) in connection.Query<(string? Node, long Length, string Text, string? InKind, string? InText)>(
+                """
+                SELECT o.node_id, length(o.text), substr(o.text, 1, 100), i.kind, substr(i.text, 1, 60) FROM outbound_messages o
+                LEFT JOIN inbound_messages i ON i.id = o.in_reply_to WHERE length(o.text) > 500 ORDER BY length(o.text) DESC LIMIT 3
+                """))
+            {
+                Console.WriteLine($"over 500: {length} chars at node {node ?? "-"}: {Show(text)} … in reply to {inKind} {Show(inText)}");
+            }
+
+            foreach (var (id, inKind, inText, failed) in connection.Query<(long Id, string Kind, string? Text, string? Failed)>(
+                """
+                SELECT id, kind, substr(text, 1, 60), failed_at FROM inbound_messages
+                WHERE kind NOT IN ('BlockedByUser', 'UnblockedByUser') AND id NOT IN (SELECT in_reply_to FROM outbound_messages WHERE in_reply_to IS NOT NULL)
+                LIMIT 5
+                """))
+            {
+                Console.WriteLine($"no reply: inbound {id} {inKind} {Show(inText)}{(failed is null ? "" : " (dead letter)")}");
+            }
+
             foreach (var (ms, input) in slowest.OrderByDescending(x => x.Ms))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slow: {ms:F0} ms {input}"));
@@ -107,4 +127,8 @@ public static class FuzzLoad
         Directory.Delete(folder, recursive: true);
         return 0;
     }
+
+    /// <summary>Text as one escaped line (hostile input holds control and invisible characters).</summary>
+    private static string Show(string? text) =>
+        text is null ? "(none)" : System.Text.Json.JsonSerializer.Serialize(text, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

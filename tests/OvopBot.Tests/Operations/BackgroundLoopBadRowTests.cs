@@ -1,5 +1,6 @@
 using Dapper;
 using OvopBot.Broadcasts;
+using OvopBot.Channels.Abstractions;
 using OvopBot.ChatExports;
 using OvopBot.Exports;
 using OvopBot.Operations;
@@ -73,10 +74,15 @@ public sealed class BackgroundLoopBadRowTests : IDisposable
             ids.Add(preview.Id);
         }
 
+        // A take holds one row per person, so every person's three broadcasts take three takes.
         var sender = new RecordingSender("telegram");
-        foreach (var envelope in await _bot.Get<OutboxStore>().TakeDueAsync("telegram", _bot.Time.GetUtcNow(), 100, CancellationToken.None))
+        IReadOnlyList<OutboundEnvelope> due;
+        while ((due = await _bot.Get<OutboxStore>().TakeDueAsync("telegram", _bot.Time.GetUtcNow(), 100, CancellationToken.None)).Count > 0)
         {
-            await _bot.Get<OutboxDispatcher>().SendOneAsync(sender, envelope, CancellationToken.None);
+            foreach (var envelope in due)
+            {
+                await _bot.Get<OutboxDispatcher>().SendOneAsync(sender, envelope, CancellationToken.None);
+            }
         }
 
         // The middle one's counts are unreadable, so its report cannot be written.
