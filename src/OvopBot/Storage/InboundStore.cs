@@ -79,8 +79,16 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
     // A shared contact card may be anyone's number; only a platform-given sender number identifies the contact, or
     // Telegram's own-contact button (its mapper sets Phone on a contact only when the card is the sender's own).
     // Stored in E.164, so the same number from two platforms compares equal.
-    private static string? VouchedPhone(InboundMessage message) =>
-        message.Phone is { Length: > 0 } phone && (message.Kind != InboundKind.Contact || message.Channel == "telegram")
-            ? Understanding.PhoneParser.Normalize(phone.StartsWith('+') ? phone : "+" + phone) ?? phone
-            : null;
+    private static string? VouchedPhone(InboundMessage message)
+    {
+        if (message.Phone is not { Length: > 0 } phone || (message.Kind == InboundKind.Contact && message.Channel != "telegram"))
+        {
+            return null;
+        }
+
+        // Platforms give the number without "+" (6281…), sometimes in local form (0812…). Anything that is not one phone
+        // number is not kept: a platform's field is not trusted to hold one (the fuzz run once stored 10,000 characters
+        // here and showed them in DATA SAYA).
+        return Understanding.PhoneParser.Normalize(phone.StartsWith('+') ? phone : "+" + phone) ?? Understanding.PhoneParser.Normalize(phone);
+    }
 }

@@ -111,7 +111,13 @@ public static class FuzzLoad
                 LIMIT 5
                 """))
             {
-                Console.WriteLine($"no reply: inbound {id} {inKind} {Show(inText)}{(failed is null ? "" : " (dead letter)")}");
+                var asked = connection.ExecuteScalar<string?>(
+                    """
+                    SELECT substr(o.text, 1, 100) FROM outbound_messages o
+                    WHERE o.contact_id = (SELECT contact_id FROM inbound_messages WHERE id = @id) AND o.in_reply_to < @id
+                    ORDER BY o.id DESC LIMIT 1
+                    """, new { id });
+                Console.WriteLine($"no reply: inbound {id} {inKind} {Show(inText)}{(failed is null ? "" : " (dead letter)")} after {Show(asked)}");
             }
 
             foreach (var (ms, input) in slowest.OrderByDescending(x => x.Ms))

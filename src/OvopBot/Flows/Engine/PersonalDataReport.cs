@@ -8,7 +8,7 @@ namespace OvopBot.Flows.Engine;
 /// </summary>
 internal static class PersonalDataReport
 {
-    /// <summary>Long answers (a description) are cut in this report; the whole text is in the record.</summary>
+    /// <summary>Long answers (a description) and long platform fields are cut in this report; the whole text is in the record.</summary>
     private const int MaxValueLength = 120;
 
     public static void Show(EngineStep step)
@@ -26,17 +26,17 @@ internal static class PersonalDataReport
             step.T("my_data_contact", new Dictionary<string, string>
             {
                 ["channel"] = data.Channel,
-                ["address"] = data.Address,
-                ["name"] = data.Name ?? "-",
-                ["phone"] = data.Phone ?? "-",
+                ["address"] = Cut(data.Address),
+                ["name"] = Cut(data.Name ?? "-"),
+                ["phone"] = Cut(data.Phone ?? "-"),
             }),
         };
         lines.AddRange((data.OtherContacts ?? []).Select(other => step.T("my_data_other_contact", new Dictionary<string, string>
         {
             ["channel"] = other.Channel,
-            ["address"] = other.Address,
-            ["name"] = other.Name ?? "-",
-            ["phone"] = other.Phone ?? "-",
+            ["address"] = Cut(other.Address),
+            ["name"] = Cut(other.Name ?? "-"),
+            ["phone"] = Cut(other.Phone ?? "-"),
         })));
         if (data.Consent is { } consent)
         {
