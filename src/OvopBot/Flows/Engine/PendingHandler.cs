@@ -31,7 +31,17 @@ internal static class PendingHandler
                         break;
                     case "continue":
                         step.State = step.State with { Pending = null };
-                        step.AskCurrent();
+                        if (step.State.Status == SessionStatus.Active && step.CurrentNode is not null)
+                        {
+                            step.AskCurrent();
+                        }
+                        else
+                        {
+                            // BANTUAN before the start or after the end: no question to go on with, and AskCurrent
+                            // would say nothing; begin, or show the closing menu, as any other message would.
+                            FlowEngine.Continue(step, message, text);
+                        }
+
                         break;
                     default:
                         // Not a menu choice: most likely the answer to the question itself.
