@@ -1,11 +1,13 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
 using OvopBot.Flows.Definition;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
+using OvopBot.Operations;
 using OvopBot.Outbox;
 using OvopBot.Regions;
 using OvopBot.Storage;
@@ -21,8 +23,10 @@ namespace OvopBot.Handoffs;
 /// the conversation export and a crash neither loses nor repeats it.
 /// </summary>
 public sealed class HandoffService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> conversation,
-    IOptions<HandoffOptions> options, TimeProvider time)
+    IOptions<HandoffOptions> options, TimeProvider time, ILogger<HandoffService> logger)
 {
+    private readonly LoopRowGuard _rows = new(logger, "Unanswered question");
+
     /// <summary>The person's text as forwarded is cut here so the staff message stays within a basic phone's screen.</summary>
     public const int MaxForwardedText = 220;
 
@@ -104,40 +108,67 @@ public sealed class HandoffService(SqliteDatabase database, FlowCatalog flows, I
 
     /// <summary>
     /// Tells the person and the admins, once, about every question nobody answered in time; returns the channels that
-    /// got messages.
+    /// got messages. Each question is reported in its own transaction, so one that cannot be reported (a damaged row)
+    /// never keeps the others from theirs: after <see cref="LoopRowGuard.MaxAttempts"/> checks it is marked timed out
+    /// without messages, with an Error log.
     /// </summary>
     public async Task<IReadOnlyCollection<string>> ReportUnansweredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var channels = new HashSet<string>();
-        using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var handoff in HandoffStore.Unanswered(write, now - options.Value.AnswerWithin))
+        IReadOnlyList<long> ids;
+        await using (var connection = database.Open())
         {
-            if (Person(write.Connection, write.Transaction, handoff.ContactId) is { } person)
-            {
-                OutboxStore.Enqueue(write, person.ContactId, person.Channel, person.Address, OutboundKind.Reply,
-                    new OutboundMessage { Text = Flow.Text("handoff_timeout", Flow.LanguageOrDefault(person.Language)) }, now);
-                channels.Add(person.Channel);
-            }
-
-            foreach (var admin in Recipients(write.Connection, write.Transaction, handoff.VillageCode, facilitatorsFirst: false))
-            {
-                var language = Flow.LanguageOrDefault(admin.Language);
-                OutboxStore.Enqueue(write, admin.ContactId, admin.Channel, admin.Address, OutboundKind.Reply, new OutboundMessage
-                {
-                    Text = Flow.Text("staff_handoff_timeout", language, new Dictionary<string, string>
-                    {
-                        ["id"] = handoff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["text"] = Shorten(handoff.Text ?? Flow.Text("staff_handoff_voice", language)),
-                    }),
-                }, now);
-                channels.Add(admin.Channel);
-            }
-
-            HandoffStore.MarkTimedOut(write, handoff.Id, now);
+            ids = HandoffStore.UnansweredIds(connection, now - options.Value.AnswerWithin);
         }
 
-        write.Commit();
+        foreach (var id in ids)
+        {
+            await _rows.RunAsync($"#{id}", async () =>
+            {
+                using var write = await database.BeginWriteAsync(cancellationToken);
+                if (HandoffStore.Find(write.Connection, id, write.Transaction) is { } handoff)
+                {
+                    channels.UnionWith(ReportUnanswered(write, handoff, now));
+                }
+
+                HandoffStore.MarkTimedOut(write, id, now);
+                write.Commit();
+            }, async _ =>
+            {
+                using var write = await database.BeginWriteAsync(cancellationToken);
+                HandoffStore.MarkTimedOut(write, id, now);
+                write.Commit();
+            }, cancellationToken);
+        }
+
+        return channels;
+    }
+
+    private HashSet<string> ReportUnanswered(WriteTransaction write, Handoff handoff, DateTimeOffset now)
+    {
+        var channels = new HashSet<string>();
+        if (Person(write.Connection, write.Transaction, handoff.ContactId) is { } person)
+        {
+            OutboxStore.Enqueue(write, person.ContactId, person.Channel, person.Address, OutboundKind.Reply,
+                new OutboundMessage { Text = Flow.Text("handoff_timeout", Flow.LanguageOrDefault(person.Language)) }, now);
+            channels.Add(person.Channel);
+        }
+
+        foreach (var admin in Recipients(write.Connection, write.Transaction, handoff.VillageCode, facilitatorsFirst: false))
+        {
+            var language = Flow.LanguageOrDefault(admin.Language);
+            OutboxStore.Enqueue(write, admin.ContactId, admin.Channel, admin.Address, OutboundKind.Reply, new OutboundMessage
+            {
+                Text = Flow.Text("staff_handoff_timeout", language, new Dictionary<string, string>
+                {
+                    ["id"] = handoff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["text"] = Shorten(handoff.Text ?? Flow.Text("staff_handoff_voice", language)),
+                }),
+            }, now);
+            channels.Add(admin.Channel);
+        }
+
         return channels;
     }
 

@@ -42,14 +42,11 @@ public static class HandoffStore
             """,
             new { contactId }).Select(r => r.ToHandoff()).ToList();
 
-    /// <summary>Questions created before <paramref name="before"/> that nobody answered and nobody was told about.</summary>
-    public static IReadOnlyList<Handoff> Unanswered(WriteTransaction write, DateTimeOffset before) =>
-        write.Connection.Query<HandoffRow>(
-            $"""
-            {SelectHandoffs}
-            WHERE answered_at IS NULL AND timed_out_at IS NULL AND created_at <= @before ORDER BY id
-            """,
-            new { before = DbTime.Write(before) }, write.Transaction).Select(r => r.ToHandoff()).ToList();
+    /// <summary>Ids of the questions created before <paramref name="before"/> that nobody answered and nobody was told about.</summary>
+    public static IReadOnlyList<long> UnansweredIds(SqliteConnection connection, DateTimeOffset before) =>
+        connection.Query<long>(
+            "SELECT id FROM handoffs WHERE answered_at IS NULL AND timed_out_at IS NULL AND created_at <= @before ORDER BY id",
+            new { before = DbTime.Write(before) }).ToList();
 
     public static void MarkTimedOut(WriteTransaction write, long id, DateTimeOffset now) =>
         write.Connection.Execute("UPDATE handoffs SET timed_out_at = @now WHERE id = @id",

@@ -132,6 +132,40 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_question_never_keeps_the_others_from_their_report_and_is_set_aside_after_three_checks()
+    {
+        await GrantAsync("admin", "53", StaffRole.Admin);
+        foreach (var person in new[] { "kades-1", "kades-bad", "kades-2" })
+        {
+            await ReachOelnasiAsync(person);
+            await _bot.SayAsync("TANYA", from: person);
+            await _bot.SayAsync($"Pertanyaan dari {person}", from: person);
+        }
+
+        // The middle question's time cannot be read (still older than the limit, so it is due).
+        using (var connection = _bot.Database.Open())
+        {
+            connection.Execute("UPDATE handoffs SET created_at = '2000-99-99 rusak' WHERE contact_id = (SELECT id FROM contacts WHERE address = 'kades-bad')");
+        }
+
+        _bot.Time.Advance(TimeSpan.FromDays(2));
+        var handoffs = _bot.Get<HandoffService>();
+        Assert.NotEmpty(await handoffs.ReportUnansweredAsync(CancellationToken.None));
+        Assert.Contains("pendamping belum sempat menjawab", Outbox("kades-1")[^1], StringComparison.Ordinal);
+        Assert.Contains("pendamping belum sempat menjawab", Outbox("kades-2")[^1], StringComparison.Ordinal);
+
+        Assert.Empty(await handoffs.ReportUnansweredAsync(CancellationToken.None));
+        Assert.Empty(await handoffs.ReportUnansweredAsync(CancellationToken.None));
+        using (var connection = _bot.Database.Open())
+        {
+            Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM handoffs WHERE timed_out_at IS NULL"));
+        }
+
+        Assert.DoesNotContain(Outbox("kades-bad"), t => t.Contains("belum sempat menjawab", StringComparison.Ordinal));
+        Assert.Equal(2, Outbox("admin").Count(t => t.Contains("belum dijawab", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_redelivered_question_is_forwarded_once()
     {
         await GrantAsync("fasil", "53.01.08");
