@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -36,8 +37,15 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
             return null;
         }
 
-        var scopes = await roles.RegionsAsync(stored.ContactId, StaffRole.Facilitator, cancellationToken);
+        // Most messages come from people with neither a staff role nor an open dialog: that is checked on the write
+        // connection, so they never open a second connection while the write lock is held.
         var loaded = DialogStateStore.Load(write, stored.ContactId);
+        if (loaded is not { IsOpen: true } && !HasStaffRole(write, stored.ContactId))
+        {
+            return null;
+        }
+
+        var scopes = await roles.RegionsAsync(stored.ContactId, StaffRole.Facilitator, cancellationToken);
         if (scopes.Count == 0 && loaded is not { IsOpen: true })
         {
             return null;
@@ -92,6 +100,12 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
             DialogStateStore.Save(write, contactId, open.Closed(), now);
         }
     }
+
+    /// <summary>True when the contact holds a role that <see cref="RoleStore.RegionsAsync"/> gives scopes for (admin, facilitator).</summary>
+    private static bool HasStaffRole(WriteTransaction write, long contactId) =>
+        write.Connection.ExecuteScalar<bool>(
+            "SELECT EXISTS (SELECT 1 FROM staff_roles WHERE contact_id = @contactId AND role IN ('admin', 'facilitator'))",
+            new { contactId }, write.Transaction);
 
     /// <summary>A staff command whose entry takes words after its keyword ("BALAS 12 text"), or null.</summary>
     private string? CommandWithWords(FlowDefinition flow, string input) =>
