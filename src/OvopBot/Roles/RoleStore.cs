@@ -21,6 +21,12 @@ public sealed class RoleStore(SqliteDatabase database)
             new { contact.Channel, contact.Address, now = DbTime.Write(now) }, write.Transaction);
 
     /// <summary>Grants the role; returns false when the person already had it for that region.</summary>
+    /// <summary>True when the contact holds any staff role (the roles <see cref="RegionsAsync"/> gives scopes for), read in the caller's transaction.</summary>
+    public static bool HoldsAnyRole(WriteTransaction write, long contactId) =>
+        write.Connection.ExecuteScalar<bool>(
+            "SELECT EXISTS (SELECT 1 FROM staff_roles WHERE contact_id = @contactId AND role IN ('admin', 'facilitator'))",
+            new { contactId }, write.Transaction);
+
     public static bool Grant(WriteTransaction write, long contactId, StaffRole role, string regionCode, string grantedBy, DateTimeOffset now) =>
         write.Connection.Execute(
             """

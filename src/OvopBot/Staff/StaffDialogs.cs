@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -40,7 +39,7 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         // Most messages come from people with neither a staff role nor an open dialog: that is checked on the write
         // connection, so they never open a second connection while the write lock is held.
         var loaded = DialogStateStore.Load(write, stored.ContactId);
-        if (loaded is not { IsOpen: true } && !HasStaffRole(write, stored.ContactId))
+        if (loaded is not { IsOpen: true } && !RoleStore.HoldsAnyRole(write, stored.ContactId))
         {
             return null;
         }
@@ -100,12 +99,6 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
             DialogStateStore.Save(write, contactId, open.Closed(), now);
         }
     }
-
-    /// <summary>True when the contact holds a role that <see cref="RoleStore.RegionsAsync"/> gives scopes for (admin, facilitator).</summary>
-    private static bool HasStaffRole(WriteTransaction write, long contactId) =>
-        write.Connection.ExecuteScalar<bool>(
-            "SELECT EXISTS (SELECT 1 FROM staff_roles WHERE contact_id = @contactId AND role IN ('admin', 'facilitator'))",
-            new { contactId }, write.Transaction);
 
     /// <summary>A staff command whose entry takes words after its keyword ("BALAS 12 text"), or null.</summary>
     private string? CommandWithWords(FlowDefinition flow, string input) =>
