@@ -29,4 +29,8 @@ public static class LoadArguments
 
         throw new InvalidOperationException("OvopBot.sln not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>The machine's load, so a figure measured while other work ran says so.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 }

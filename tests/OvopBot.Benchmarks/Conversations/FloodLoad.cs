@@ -55,7 +55,7 @@ public static class FloodLoad
             Console.WriteLine(FormattableString.Invariant(
                 $"flood: 1 person sending {floodRate} messages/s for {duration.TotalSeconds:F0} s; the fake allows 30/s bot-wide, 1/s per chat"));
             Console.WriteLine(BroadcastRun.ChattersLine(people, think, ", through the registration"));
-            Console.WriteLine("  " + LoadAverage());
+            Console.WriteLine("  " + LoadArguments.LoadAverage());
             await chatters.WarmUpAsync();
             var database = app.Services.GetRequiredService<SqliteDatabase>();
             var stepsBefore = Steps(database);
@@ -68,7 +68,7 @@ public static class FloodLoad
             var steps = Steps(database);
             Report(chatters, flooded, steps.Flooder - stepsBefore.Flooder, steps.Others - stepsBefore.Others,
                 Interlocked.Read(ref toFlooder), Interlocked.Read(ref toOthers), WaitingOf(database));
-            Console.WriteLine("  " + LoadAverage());
+            Console.WriteLine("  " + LoadArguments.LoadAverage());
         }
         finally
         {
@@ -133,8 +133,4 @@ public static class FloodLoad
     }
 
     private static double Share(long mine, long others) => mine + others == 0 ? 0 : (double)mine / (mine + others);
-
-    /// <summary>The machine's load, so a figure measured while other work ran says so.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 }
