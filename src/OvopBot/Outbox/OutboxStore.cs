@@ -17,7 +17,8 @@ public sealed class OutboxStore(SqliteDatabase database)
         OutboundMessage message, DateTimeOffset now, long? inReplyTo = null, string? nodeId = null, long? broadcastId = null)
     {
         var time = DbTime.Write(now);
-        return write.Connection.ExecuteScalar<long?>(
+        // Compiled once (WriteTransaction.Prepared): every reply and every broadcast row comes through here.
+        return write.Prepared(
             """
             INSERT INTO outbound_messages (contact_id, channel, address, kind, text, payload_json, in_reply_to, broadcast_id,
                                            node_id, status, next_attempt_at, created_at)
@@ -25,12 +26,9 @@ public sealed class OutboxStore(SqliteDatabase database)
             ON CONFLICT (broadcast_id, contact_id) DO NOTHING
             RETURNING id
             """,
-            new
-            {
-                contactId, channel, address, kind = (int)kind, message.Text, payload = JsonSerializer.Serialize(message, SessionStore.Json),
-                inReplyTo, broadcastId, nodeId, time,
-            },
-            write.Transaction);
+            ("@contactId", contactId), ("@channel", channel), ("@address", address), ("@kind", (int)kind), ("@Text", message.Text),
+            ("@payload", JsonSerializer.Serialize(message, SessionStore.Json)), ("@inReplyTo", inReplyTo), ("@broadcastId", broadcastId),
+            ("@nodeId", nodeId), ("@time", time)).ExecuteScalar() as long?;
     }
 
     /// <summary>

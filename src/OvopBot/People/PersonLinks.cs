@@ -15,8 +15,8 @@ public static class PersonLinks
 {
     /// <summary>The contact that holds the person's session: their first contact.</summary>
     public static long Root(WriteTransaction write, long contactId) =>
-        write.Connection.ExecuteScalar<long>("SELECT coalesce(person_id, id) FROM contacts WHERE id = @contactId",
-            new { contactId }, write.Transaction);
+        write.Prepared("SELECT coalesce(person_id, id) FROM contacts WHERE id = @contactId", ("@contactId", contactId)).ExecuteScalar()
+            is long root ? root : 0;
 
     /// <summary>
     /// Makes the contact one person with every other contact vouched for the same number; returns the person's root.
@@ -79,15 +79,15 @@ public static class PersonLinks
     /// </summary>
     public static bool SwitchedChannel(WriteTransaction write, long contactId, long inboundId)
     {
-        var previous = write.Connection.ExecuteScalar<long?>(
+        var previous = write.Prepared(
             """
             SELECT i.contact_id FROM inbound_messages i JOIN contacts c ON c.id = i.contact_id
             WHERE coalesce(c.person_id, c.id) = (SELECT coalesce(person_id, id) FROM contacts WHERE id = @contactId)
               AND i.id < @inboundId AND i.processed_at IS NOT NULL
             ORDER BY i.id DESC LIMIT 1
             """,
-            new { contactId, inboundId }, write.Transaction);
-        return previous is { } before && before != contactId;
+            ("@contactId", contactId), ("@inboundId", inboundId)).ExecuteScalar();
+        return previous is long before && before != contactId;
     }
 
     /// <summary>The person's contact that wrote last: where reminders and broadcasts reach them.</summary>

@@ -36,8 +36,8 @@ public static class InboundQueries
 
     /// <summary>Marks a message processed, recording the question it answered.</summary>
     public static void MarkProcessed(WriteTransaction write, long id, string? nodeId, DateTimeOffset now) =>
-        write.Connection.Execute("UPDATE inbound_messages SET processed_at = @now, node_id = @nodeId WHERE id = @id",
-            new { id, nodeId, now = DbTime.Write(now) }, write.Transaction);
+        write.Prepared("UPDATE inbound_messages SET processed_at = @now, node_id = @nodeId WHERE id = @id",
+            ("@id", id), ("@nodeId", nodeId), ("@now", DbTime.Write(now))).ExecuteNonQuery();
 
     /// <summary>Records where a downloaded media file was stored.</summary>
     public static void SetMediaPath(WriteTransaction write, long id, string path) =>

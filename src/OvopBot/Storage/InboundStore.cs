@@ -1,4 +1,3 @@
-using Dapper;
 using OvopBot.Channels.Abstractions;
 
 namespace OvopBot.Storage;
@@ -40,7 +39,8 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
     public static StoredInbound? Insert(WriteTransaction write, InboundMessage message)
     {
         var received = DbTime.Write(message.ReceivedAt);
-        var contactId = write.Connection.ExecuteScalar<long>(
+        var phone = VouchedPhone(message);
+        var contactId = (long)write.Prepared(
             """
             INSERT INTO contacts (channel, address, display_name, phone, created_at, last_inbound_at)
             VALUES (@Channel, @Address, @DisplayName, @Phone, @received, @received)
@@ -50,11 +50,15 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
                 last_inbound_at = max(coalesce(contacts.last_inbound_at, ''), excluded.last_inbound_at)
             RETURNING id
             """,
-            new { message.Channel, message.Address, message.DisplayName, Phone = VouchedPhone(message), received },
-            write.Transaction);
-        // Contacts vouched for the same number are one person: their session continues on this channel.
-        People.PersonLinks.JoinByPhone(write, contactId, VouchedPhone(message));
-        var id = write.Connection.ExecuteScalar<long?>(
+            ("@Channel", message.Channel), ("@Address", message.Address), ("@DisplayName", message.DisplayName), ("@Phone", phone),
+            ("@received", received)).ExecuteScalar()!;
+        if (phone is not null)
+        {
+            // Contacts vouched for the same number are one person: their session continues on this channel.
+            People.PersonLinks.JoinByPhone(write, contactId, phone);
+        }
+
+        var id = write.Prepared(
             """
             INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
                                           latitude, longitude, phone, received_at)
@@ -63,14 +67,11 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
-            new
-            {
-                message.Channel, message.ExternalId, contactId, kind = message.Kind.ToString(), message.Text,
-                message.ChoiceId, message.MediaRef, message.MediaPath, latitude = Finite(message.Location?.Latitude),
-                longitude = Finite(message.Location?.Longitude), message.Phone, received,
-            },
-            write.Transaction);
-        return id is null ? null : new StoredInbound(id.Value, contactId, message, Processed: false);
+            ("@Channel", message.Channel), ("@ExternalId", message.ExternalId), ("@contactId", contactId), ("@kind", message.Kind.ToString()),
+            ("@Text", message.Text), ("@ChoiceId", message.ChoiceId), ("@MediaRef", message.MediaRef), ("@MediaPath", message.MediaPath),
+            ("@latitude", Finite(message.Location?.Latitude)), ("@longitude", Finite(message.Location?.Longitude)), ("@Phone", message.Phone),
+            ("@received", received)).ExecuteScalar();
+        return id is long stored ? new StoredInbound(stored, contactId, message, Processed: false) : null;
     }
 
     // SQLite cannot hold NaN, and no place on earth is at infinity: such a coordinate is stored as missing.

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using OvopBot.Flows.Engine;
 
 namespace OvopBot.Storage;
@@ -11,15 +10,17 @@ public static class SessionStore
 
     public static (SessionState? State, long? SubmissionId) Load(WriteTransaction write, long contactId)
     {
-        var row = write.Connection.QuerySingleOrDefault<(string StateJson, long? SubmissionId)?>(
-            "SELECT state_json, submission_id FROM sessions WHERE contact_id = @contactId", new { contactId }, write.Transaction);
-        return row is { } r ? (JsonSerializer.Deserialize<SessionState>(r.StateJson, Json), r.SubmissionId) : (null, null);
+        using var row = write.Prepared("SELECT state_json, submission_id FROM sessions WHERE contact_id = @contactId",
+            ("@contactId", contactId)).ExecuteReader();
+        return row.Read()
+            ? (JsonSerializer.Deserialize<SessionState>(row.GetString(0), Json), row.IsDBNull(1) ? null : row.GetInt64(1))
+            : (null, null);
     }
 
     public static void Save(WriteTransaction write, long contactId, SessionState state, long? submissionId, DateTimeOffset now)
     {
         var time = DbTime.Write(now);
-        write.Connection.Execute(
+        write.Prepared(
             """
             INSERT INTO sessions (contact_id, flow_id, status, node_id, submission_id, state_json, started_at, updated_at, last_activity_at)
             VALUES (@contactId, @FlowId, @status, @NodeId, @submissionId, @json, @time, @time, @activity)
@@ -27,12 +28,8 @@ public static class SessionStore
                 node_id = excluded.node_id, submission_id = excluded.submission_id, state_json = excluded.state_json,
                 updated_at = excluded.updated_at, last_activity_at = excluded.last_activity_at
             """,
-            new
-            {
-                contactId, state.FlowId, status = state.Status.ToString(), state.NodeId, submissionId,
-                json = JsonSerializer.Serialize(state, Json), time,
-                activity = state.LastActivityAt is { } a ? DbTime.Write(a) : null,
-            },
-            write.Transaction);
+            ("@contactId", contactId), ("@FlowId", state.FlowId), ("@status", state.Status.ToString()), ("@NodeId", state.NodeId),
+            ("@submissionId", submissionId), ("@json", JsonSerializer.Serialize(state, Json)), ("@time", time),
+            ("@activity", state.LastActivityAt is { } a ? DbTime.Write(a) : null)).ExecuteNonQuery();
     }
 }

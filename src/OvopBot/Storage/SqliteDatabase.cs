@@ -8,11 +8,18 @@ namespace OvopBot.Storage;
 /// through <see cref="BeginWriteAsync"/>, which serialises them in-process on one long-lived writer connection, so
 /// they never spin on SQLITE_BUSY and pay no connection set-up per message.
 /// </summary>
+/// <remarks>
+/// The write-ahead log is copied into the file (checkpointed) by <see cref="WalCheckpoints"/> on a connection of its
+/// own, beside the writer, instead of by SQLite inside every thousandth commit: a checkpoint syncs the disk twice, and
+/// done in a commit it held the write lock (and everyone queued behind it) for those syncs.
+/// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
+    private readonly WalCheckpoints _checkpoints;
+    private readonly PreparedCommands _prepared;
 
     public SqliteDatabase(string path)
     {
@@ -28,6 +35,8 @@ public sealed class SqliteDatabase : IDisposable
         _writer = Open();
         Execute(_writer, "PRAGMA journal_mode = WAL;");
         Migrator.Apply(_writer);
+        _checkpoints = new WalCheckpoints(this, _writer);
+        _prepared = new PreparedCommands(_writer);
     }
 
     public string Path { get; }
@@ -52,7 +61,7 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             var transaction = _writer.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-            return new WriteTransaction(_writer, transaction, _writeLock);
+            return new WriteTransaction(_writer, transaction, _writeLock, _checkpoints.Committed, _prepared);
         }
         catch
         {
@@ -87,6 +96,8 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _checkpoints.Dispose();
+        _prepared.Dispose();
         _writer.Dispose();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();

@@ -52,13 +52,14 @@ public static class SubmissionStore
     public static void UpdateDraft(WriteTransaction write, long submissionId, long contactId, IReadOnlyDictionary<string, JsonNode?> answers, DateTimeOffset now)
     {
         var (code, name) = Village(answers);
-        write.Connection.Execute(
+        write.Prepared(
             """
             UPDATE submissions SET answers_json = @json, village_code = @code, village_name = @name,
                    contact_id = @contactId, updated_at = @time
             WHERE id = @submissionId AND status = 'draft'
             """,
-            new { submissionId, contactId, code, name, json = Serialize(answers), time = DbTime.Write(now) }, write.Transaction);
+            ("@submissionId", submissionId), ("@contactId", contactId), ("@code", code), ("@name", name), ("@json", Serialize(answers)),
+            ("@time", DbTime.Write(now))).ExecuteNonQuery();
     }
 
     /// <summary>

@@ -3,8 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace OvopBot.Storage;
 
 /// <summary>An open write transaction; disposing without <see cref="Commit"/> rolls back. Releases the write lock.</summary>
-public sealed class WriteTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeLock)
-    : IDisposable
+/// <param name="committed">Told after each commit (the database's checkpoints count them).</param>
+/// <param name="prepared">The writer connection's compiled commands, see <see cref="Prepared"/>.</param>
+public sealed class WriteTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeLock,
+    Action committed, PreparedCommands prepared) : IDisposable
 {
     private bool _disposed;
 
@@ -12,7 +14,18 @@ public sealed class WriteTransaction(SqliteConnection connection, SqliteTransact
 
     public SqliteTransaction Transaction { get; } = transaction;
 
-    public void Commit() => Transaction.Commit();
+    /// <summary>
+    /// A command for one of the statements every message runs, compiled once per connection and reused, with these
+    /// parameters bound and this transaction set. Read its results before the next call for the same text.
+    /// </summary>
+    public SqliteCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        prepared.For(sql, Transaction, parameters);
+
+    public void Commit()
+    {
+        Transaction.Commit();
+        committed();
+    }
 
     public void Dispose()
     {
