@@ -39,20 +39,22 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        IReadOnlyList<OutboundMessage> replies;
-        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
+        IReadOnlyList<OutboundMessage>? replies = null;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
         var started = Stopwatch.GetTimestamp();
         var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         var others = new HashSet<string>(StringComparer.Ordinal);
-        using (var write = await database.BeginWriteAsync(cancellationToken))
+        // Committed with the steps other callers make meanwhile, each all-or-nothing (Storage/GroupCommit).
+        await database.InBatchAsync(async write =>
         {
-            if (InboundStore.Insert(write, message) is not { } stored)
+            if (InboundStore.Insert(write, message) is { } stored)
             {
-                return [];
+                (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             }
-
-            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
-            write.Commit();
+        }, cancellationToken);
+        if (replies is null)
+        {
+            return [];
         }
 
         await AfterCommitAsync(afterCommit, cancellationToken);
@@ -64,9 +66,9 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     /// <summary>Steps a stored message unless it was already processed; returns the replies it produced.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> ProcessAsync(long inboundId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<OutboundMessage> replies;
-        IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
-        string channel;
+        IReadOnlyList<OutboundMessage>? replies = null;
+        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
+        string channel = "";
         StaffAnswer? staffAnswer;
         var started = Stopwatch.GetTimestamp();
         var others = new HashSet<string>(StringComparer.Ordinal);
@@ -82,17 +84,17 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
         }
 
-        using (var write = await database.BeginWriteAsync(cancellationToken))
+        await database.InBatchAsync(async write =>
         {
-            var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
-            if (stored is null || stored.Processed)
+            if (InboundQueries.ById(write.Connection, inboundId, write.Transaction) is { Processed: false } stored)
             {
-                return [];
+                channel = stored.Message.Channel;
+                (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
             }
-
-            channel = stored.Message.Channel;
-            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
-            write.Commit();
+        }, cancellationToken);
+        if (replies is null)
+        {
+            return [];
         }
 
         await AfterCommitAsync(afterCommit, cancellationToken);

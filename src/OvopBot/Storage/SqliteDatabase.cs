@@ -20,6 +20,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection _writer;
     private readonly WalCheckpoints _checkpoints;
     private readonly PreparedCommands _prepared;
+    private readonly GroupCommit _groupCommit;
 
     public SqliteDatabase(string path)
     {
@@ -37,6 +38,7 @@ public sealed class SqliteDatabase : IDisposable
         Migrator.Apply(_writer);
         _checkpoints = new WalCheckpoints(this, _writer);
         _prepared = new PreparedCommands(_writer);
+        _groupCommit = new GroupCommit(this);
     }
 
     public string Path { get; }
@@ -69,6 +71,14 @@ public sealed class SqliteDatabase : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction shared with other callers' work that arrives meanwhile,
+    /// all-or-nothing for each (<see cref="GroupCommit"/>); returns once it is committed, throws what it threw (its
+    /// changes undone, nobody else's). The work must not commit: the batch does.
+    /// </summary>
+    public Task InBatchAsync(Func<WriteTransaction, Task> work, CancellationToken cancellationToken) =>
+        _groupCommit.RunAsync(work, cancellationToken);
 
     /// <summary>
     /// Copies the write-ahead log into the file and empties it (after an erasure: old page images in the log still

@@ -21,6 +21,9 @@ public sealed class WriteTransaction(SqliteConnection connection, SqliteTransact
     public SqliteCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         prepared.For(sql, Transaction, parameters);
 
+    /// <summary>False once SQLite has undone the whole transaction by itself (after disk full, an I/O error…).</summary>
+    public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
     public void Commit()
     {
         Transaction.Commit();
