@@ -89,7 +89,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+            await _checkpoints.TruncateAsync(_writer);
         }
         finally
         {

@@ -63,6 +63,16 @@ internal sealed class WalCheckpoints : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies the whole log into the file and empties it, after a background checkpoint still running (SQLite gives up
+    /// at once when another checkpoint holds its lock). Called under the write lock, so no new one starts meanwhile.
+    /// </summary>
+    public async Task TruncateAsync(SqliteConnection writer)
+    {
+        await _running;
+        SqliteDatabase.Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
     /// <summary>Waits for a checkpoint still running, so the file is not closed under it.</summary>
     public void Dispose() => _running.Wait();
 }
