@@ -49,6 +49,10 @@ internal sealed class GroupCommit(SqliteDatabase database)
     /// <summary>Runs the waiting steps (this caller's first among them) in one transaction, then hands over the lead.</summary>
     private async Task LeadAsync()
     {
+        // The callers the last batch just answered come straight back with their next step; a yield lets them queue up
+        // first, so they share this commit instead of each leading one of its own (about 3 steps a commit instead of 2
+        // with 4 workers).
+        await Task.Yield();
         List<Entry> batch;
         lock (_gate)
         {
