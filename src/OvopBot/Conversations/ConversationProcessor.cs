@@ -26,7 +26,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, StaffDesk staff, HandoffService handoffs,
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, HandoffService handoffs,
     IOptions<ChatExportOptions> chatExports, ILogger<ConversationProcessor> logger, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
@@ -42,7 +42,6 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
         var started = Stopwatch.GetTimestamp();
-        var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         var others = new HashSet<string>(StringComparer.Ordinal);
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
@@ -51,7 +50,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
                 return [];
             }
 
-            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
+            (replies, afterCommit) = await StepAsync(write, stored, others, cancellationToken);
             write.Commit();
         }
 
@@ -67,21 +66,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage> replies;
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit;
         string channel;
-        StaffAnswer? staffAnswer;
         var started = Stopwatch.GetTimestamp();
         var others = new HashSet<string>(StringComparer.Ordinal);
-        await using (var read = database.Open())
-        {
-            // The older staff desk (the review) answers before the write lock is taken; the staff dialogs inside it.
-            var peek = InboundQueries.ById(read, inboundId);
-            if (peek is null || peek.Processed)
-            {
-                return [];
-            }
-
-            staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
-        }
-
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             var stored = InboundQueries.ById(write.Connection, inboundId, write.Transaction);
@@ -91,7 +77,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             }
 
             channel = stored.Message.Channel;
-            (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
+            (replies, afterCommit) = await StepAsync(write, stored, others, cancellationToken);
             write.Commit();
         }
 
@@ -134,11 +120,11 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
     /// <summary>
     /// The router, inside the caller's transaction: who answers — (1) an invite code, (2) the person's open staff dialog
-    /// and (3) a staff command of the staff flow (the older staff desk's PERIKSA review beside them), (4) the
-    /// registration flow — then the events, outbox, session and processed mark.
+    /// and (3) a staff command of the staff flow, (4) the registration flow — then the events, outbox, session and
+    /// processed mark.
     /// </summary>
     private async Task<(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> StepAsync(
-        WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others, CancellationToken cancellationToken)
+        WriteTransaction write, StoredInbound stored, HashSet<string> others, CancellationToken cancellationToken)
     {
         fault?.Before(stored);
         var message = stored.Message;
@@ -164,11 +150,6 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        if (staffAnswer is not null)
-        {
-            StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
-        }
-
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
         StepResult result;
         // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
@@ -181,22 +162,21 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         {
             result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
         }
-        else if (staffAnswer is { Command: true, Replies: { } commandReplies })
-        {
-            // The older desk's own command (PERIKSA) closes an open staff-flow dialog, as a staff command does there.
-            StaffDialogs.Close(write, stored.ContactId, now);
-            result = new StepResult(state, commandReplies, []);
-        }
         else if (await dialogs.TryAnswerAsync(write, stored, now, cancellationToken) is { } dialogAnswer)
         {
+            // A review's fix request may have put the sender's own record back to them (a facilitator who is also its
+            // village head): the session saved below is then the one the action wrote in this transaction.
+            if (SessionStore.Load(write, person) is { State: { } asked } again && (asked.NodeId != loaded?.NodeId || again.SubmissionId != submissionId))
+            {
+                (state, submissionId) = (asked, again.SubmissionId);
+            }
+
             result = new StepResult(state, dialogAnswer.Replies, []);
             afterCommit = dialogAnswer.AfterCommit;
         }
         else
         {
-            result = staffAnswer?.Replies is { } staffReplies
-                ? new StepResult(state, staffReplies, [])
-                : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
+            result = engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
         }
 
         (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);

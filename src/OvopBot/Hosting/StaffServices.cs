@@ -40,12 +40,10 @@ public static class StaffServices
         services.AddSingleton<ReviewerScopes>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ProposalService>();
-        services.AddSingleton<StaffReviewDialog>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).Validate(
             o => o.RetentionDays > 0 && o.CheckEvery > TimeSpan.Zero,
             $"{PrivacyOptions.Section}: RetentionDays and CheckEvery must be positive").ValidateOnStart();
         services.AddSingleton<PrivacyService>();
-        services.AddSingleton<StaffDesk>();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).Validate(
             o => o.AnswerWithin > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero,
             $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();

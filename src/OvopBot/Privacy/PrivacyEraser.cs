@@ -64,7 +64,6 @@ public static class PrivacyEraser
         connection.Execute(
             """
             DELETE FROM staff_roles WHERE contact_id = @contactId;
-            DELETE FROM staff_sessions WHERE contact_id = @contactId;
             DELETE FROM staff_dialogs WHERE contact_id = @contactId;
             DELETE FROM submission_editors WHERE contact_id = @contactId;
             UPDATE submissions SET reviewed_by = @erasedRef WHERE reviewed_by = @self;

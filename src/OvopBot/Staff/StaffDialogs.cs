@@ -91,15 +91,6 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         return null;
     }
 
-    /// <summary>Closes the person's open dialog, if any (a staff command of the older desk was answered instead).</summary>
-    public static void Close(WriteTransaction write, long contactId, DateTimeOffset now)
-    {
-        if (DialogStateStore.Load(write, contactId) is { IsOpen: true } open)
-        {
-            DialogStateStore.Save(write, contactId, open.Closed(), now);
-        }
-    }
-
     /// <summary>A staff command whose entry takes words after its keyword ("BALAS 12 text"), or null.</summary>
     private string? CommandWithWords(FlowDefinition flow, string input) =>
         _matchers[flow].MatchWithRest(input) is { } rest && flow.Entries.Any(e => e.Command == rest.Command && e.Args) ? rest.Command : null;

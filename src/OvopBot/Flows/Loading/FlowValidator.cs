@@ -54,11 +54,16 @@ internal static class FlowValidator
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
         }
 
-        if (flow.Kind != FlowKind.Staff && flow.StaffCommands.Count > 0)
+        if (flow.StaffCommands.Count > 0)
         {
-            foreach (var missing in RequiredTexts.StaffDeskKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            Error(1, "'staff_commands' belong in the staff flow (kind: staff, flows/staff.yaml); a registration flow's are never read");
+        }
+
+        if (flow.Commands.ContainsKey(FlowCommand.Person) || flow.Nodes.Any(n => n.Expect == AnswerKind.Village))
+        {
+            foreach (var missing in RequiredTexts.StaffNoticeKeys.Where(k => !flow.Texts.ContainsKey(k)))
             {
-                Error(1, $"text '{missing}' is missing from 'texts' (needed by staff_commands)");
+                Error(1, $"text '{missing}' is missing from 'texts' (sent to or for the facilitators: needed by the person command and expect: village)");
             }
         }
 
