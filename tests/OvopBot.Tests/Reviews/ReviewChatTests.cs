@@ -1,6 +1,8 @@
 using Dapper;
+using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
+using OvopBot.Tests.Roles;
 using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Reviews;
@@ -159,6 +161,38 @@ public sealed class ReviewChatTests : IDisposable
         var reminder = connection.QuerySingle<string>("SELECT text FROM outbound_messages WHERE kind = 1");
         Assert.Contains("pendamping masih menunggu perbaikan", reminder, StringComparison.Ordinal);
         Assert.Contains("nama", reminder, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_list_shows_eight_a_message_LAGI_the_rest_and_a_number_from_the_second_page_opens_that_record()
+    {
+        var villages = _bot.Get<RegionCatalog>().VillagesOf("53.01").Take(10).ToList();
+        using (var connection = _bot.Database.Open())
+        {
+            foreach (var (village, i) in villages.Select((v, i) => (v, i)))
+            {
+                StaffSeed.Respondent(_bot.Database, $"kades-{i}", village.Code, "submitted", _bot.Time.GetUtcNow());
+                connection.Execute("UPDATE submissions SET review_state = 'submitted', village_name = @Name WHERE village_code = @Code", village);
+            }
+        }
+
+        await GrantAsync("fas", "53.01");
+
+        var first = Assert.Single(await Facilitator("PERIKSA"));
+        Assert.StartsWith("Menunggu pemeriksaan (1-8 dari 10), halaman 1/2:", first, StringComparison.Ordinal);
+        Assert.Contains($"8. {villages[7].Name}: - (baru)", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n9. ", first, StringComparison.Ordinal);
+        Assert.EndsWith("LAGI untuk berikutnya.", first, StringComparison.Ordinal);
+        var second = Assert.Single(await Facilitator("LAGI"));
+        Assert.StartsWith("Menunggu pemeriksaan (9-10 dari 10), halaman 2/2:", second, StringComparison.Ordinal);
+        Assert.Contains($"10. {villages[9].Name}: - (baru)", second, StringComparison.Ordinal);
+        Assert.All(new[] { first, second }, p => Assert.True(p.Length <= 500, p));
+
+        Assert.StartsWith($"{villages[9].Name} (-), baru, halaman 1/1:", Assert.Single(await Facilitator("10")), StringComparison.Ordinal);
+        Assert.Contains($"{villages[9].Name} (-) sudah diverifikasi", Assert.Single(await Facilitator("SETUJU")), StringComparison.Ordinal);
+        Assert.Equal(["verified"], _bot.Database.Open().Query<string>(
+            "SELECT review_state FROM submissions WHERE village_code = @Code", villages[9]).ToList());
+        Assert.Contains("Buka dulu satu data", Assert.Single(await Facilitator("SETUJU")), StringComparison.Ordinal);
     }
 
     private static List<string> Changed(string beforeJson, string afterJson)
