@@ -164,6 +164,23 @@ public sealed class ReviewChatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_facilitator_who_is_the_records_village_head_is_asked_the_fix_in_their_own_conversation()
+    {
+        await Registration.RunAsync(Head);
+        await GrantAsync("kades", "53.01.08");
+        await Head("PERIKSA");
+        var record = string.Join("\n", await Head("1"));
+
+        Assert.Contains("sudah dikirim", Assert.Single(await Head($"PERBAIKI {Registration.NumberOf(record, "Nama")} Mohon nama lengkap")),
+            StringComparison.Ordinal);
+        Assert.Contains("Siapa nama lengkap Bapak/Ibu?", QueuedFor("kades"), StringComparison.Ordinal);
+
+        // The review stays open, but a name is nothing of its: the registration takes it as the answer asked again.
+        Assert.Contains("Nomor referensi: OVOP-5301082006-1", string.Join("\n", await Head("Benediktus Mau Bria")), StringComparison.Ordinal);
+        Assert.Equal(("resubmitted", 2L), (Record().State, Record().Revision));
+    }
+
+    [Fact]
     public async Task The_list_shows_eight_a_message_LAGI_the_rest_and_a_number_from_the_second_page_opens_that_record()
     {
         var villages = _bot.Get<RegionCatalog>().VillagesOf("53.01").Take(10).ToList();

@@ -255,6 +255,12 @@ internal sealed class FlowReader
             return commands;
         }
 
+        if (_kind != FlowKind.Staff)
+        {
+            Error(entry.Line, "'staff_commands' belong to a staff flow (kind: staff); a registration flow's would never be read");
+            return commands;
+        }
+
         if (entry.Value is not YamlMap map)
         {
             Error(entry.Line, "'staff_commands' must map a staff command to its keywords per language");

@@ -54,11 +54,6 @@ internal static class FlowValidator
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
         }
 
-        if (flow.StaffCommands.Count > 0)
-        {
-            Error(1, "'staff_commands' belong in the staff flow (kind: staff, flows/staff.yaml); a registration flow's are never read");
-        }
-
         if (flow.Commands.ContainsKey(FlowCommand.Person) || flow.Nodes.Any(n => n.Expect == AnswerKind.Village))
         {
             foreach (var missing in RequiredTexts.StaffNoticeKeys.Where(k => !flow.Texts.ContainsKey(k)))
