@@ -40,7 +40,6 @@ public sealed class ReviewActions(ReviewService reviews, ProposalService proposa
 
     private const int MaxValueLength = 80;
 
-
     private readonly PerFlow<StaffCommandMatcher> _matchers = new(flow => new StaffCommandMatcher(flow));
 
     public Task<ActionOutcome> ApplyAsync(string action, DialogActionContext context, CancellationToken cancellationToken)
@@ -178,7 +177,7 @@ public sealed class ReviewActions(ReviewService reviews, ProposalService proposa
         }
 
         var outcome = ReviewService.Approve(ctx.Write, Reviewer(ctx), Parse(key).Id, ctx.Now);
-        return outcome == ReviewOutcome.Done ? Closed(dialog) : Refused(outcome);
+        return outcome == ReviewOutcome.Done ? Decided(dialog) : Refused(outcome);
     }
 
     /// <summary>"PERBAIKI 3,5 note": the record's respondent is asked those answers again; PERBAIKI alone shows how.</summary>
@@ -209,7 +208,7 @@ public sealed class ReviewActions(ReviewService reviews, ProposalService proposa
         }
 
         return outcome == ReviewOutcome.Done
-            ? Closed(dialog, channel is null ? [] : [channel], ("numbers", numbers))
+            ? Decided(dialog, channel is null ? [] : [channel], ("numbers", numbers))
             : Refused(outcome);
     }
 
@@ -221,11 +220,11 @@ public sealed class ReviewActions(ReviewService reviews, ProposalService proposa
         }
 
         var (outcome, channels) = proposals.Decide(ctx.Write, Reviewer(ctx), Parse(key).Id, accept, ctx.Now);
-        return outcome == ReviewOutcome.Done ? Closed(dialog, channels) : Refused(outcome);
+        return outcome == ReviewOutcome.Done ? Decided(dialog, channels) : Refused(outcome);
     }
 
     /// <summary>A decision was made: the item is no longer open (the list stays numbered), and the people told are woken after the commit.</summary>
-    private ActionOutcome Closed(Dialog dialog, IReadOnlyList<string>? channels = null, params (string Key, string Value)[] values)
+    private ActionOutcome Decided(Dialog dialog, IReadOnlyList<string>? channels = null, params (string Key, string Value)[] values)
     {
         var all = new Dictionary<string, string> { ["open"] = "", ["village"] = dialog.Village, ["reference"] = dialog.Reference };
         foreach (var (k, v) in values)
