@@ -6,3 +6,8 @@ CREATE TABLE IF NOT EXISTS link_dialogs (
     state_json TEXT    NOT NULL,
     updated_at TEXT    NOT NULL
 );
+-- A request still open at the upgrade waits for its code in the dialog, as it did before (an expired one is closed, and
+-- a code typed late is said so, when the person next writes).
+INSERT OR IGNORE INTO link_dialogs (contact_id, state_json, updated_at)
+SELECT from_contact, '{"NodeId":"code_wait","Role":"anyone","Values":{},"Kept":{}}', max(created_at)
+FROM link_requests WHERE closed_at IS NULL GROUP BY from_contact;
