@@ -145,8 +145,8 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
         var now = time.GetUtcNow();
-        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) is the
-        // linking dialog's first; once linked, the owner's conversation goes on here (greeted back, as below).
+        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) goes to
+        // the linking dialog first; once linked, the owner's conversation goes on here (greeted back, as below).
         var link = await linking.StepAsync(write, stored, now, cancellationToken);
         // One person across channels: the session (and the village record) lives under the person's first contact.
         var person = PersonLinks.Root(write, stored.ContactId);
