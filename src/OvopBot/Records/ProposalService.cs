@@ -22,7 +22,9 @@ public sealed record ProposalChange(string Label, string Current, string Propose
 /// <summary>
 /// Proposed changes to a village's record by someone who may not update it: stored next to the record (never over
 /// it), the respondent and the area's facilitators told; the facilitator accepts (the proposal's product answers
-/// become the record, with a history row) or rejects, and the respondent and the proposer hear which.
+/// become the record, with a history row) or rejects, and the respondent and the proposer hear which. The web and the
+/// command line decide through the <c>…Async</c> methods (a transaction of their own); the chat's review dialog through
+/// <see cref="Show"/> and <see cref="Decide"/>, in the message's transaction.
 /// </summary>
 public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, FlowEngine engine,
     ReviewerScopes scopes, TimeProvider time, Signals signals)

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using CsCheck;
 using Dapper;
 using OvopBot.Regions;
 using OvopBot.Reminders;
@@ -8,7 +10,7 @@ using OvopBot.Tests.TestSupport;
 namespace OvopBot.Tests.Reviews;
 
 /// <summary>Facilitator review in the chat (PERIKSA → open → PERBAIKI → the head fixes → SETUJU) through the real processor, flows and SQLite.</summary>
-public sealed class ReviewChatTests : IDisposable
+public sealed partial class ReviewChatTests : IDisposable
 {
     private readonly BotHarness _bot = new();
 
@@ -211,6 +213,47 @@ public sealed class ReviewChatTests : IDisposable
             "SELECT review_state FROM submissions WHERE village_code = @Code", villages[9]).ToList());
         Assert.Contains("Buka dulu satu data", Assert.Single(await Facilitator("SETUJU")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Paging_the_list_with_LAGI_shows_every_item_once_in_messages_of_at_most_500_characters()
+    {
+        await Gen.Select(Gen.Int[1, 30], Gen.Int[0, 200]).SampleAsync(async (count, productLength) =>
+        {
+            using var bot = new BotHarness();
+            var villages = bot.Get<RegionCatalog>().VillagesOf("53.01").Take(count).ToList();
+            using (var connection = bot.Database.Open())
+            {
+                foreach (var (village, i) in villages.Select((v, i) => (v, i)))
+                {
+                    StaffSeed.Respondent(bot.Database, $"kades-{i}", village.Code, "submitted", bot.Time.GetUtcNow());
+                    connection.Execute("UPDATE submissions SET review_state = 'submitted', village_name = @name, answers_json = @json WHERE village_code = @code",
+                        new { name = village.Name, code = village.Code, json = $$"""{"product.name": "{{new string('m', productLength)}}"}""" });
+                }
+            }
+
+            await bot.Get<RoleStore>().GrantAsync(new ContactRef("console", "fas"), StaffRole.Facilitator, "53.01", "test", CancellationToken.None,
+                bot.Time.GetUtcNow());
+            var shown = new List<int>();
+            var messages = await bot.SayAsync("PERIKSA", from: "fas");
+            for (var page = 1; ; page++)
+            {
+                Assert.All(messages, m => Assert.True(m.Length <= 500, m));
+                shown.AddRange(messages.SelectMany(m => m.Split('\n')).Select(l => ItemNumber().Match(l)).Where(m => m.Success)
+                    .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                if (!messages[^1].EndsWith("LAGI untuk berikutnya.", StringComparison.Ordinal) || page > count)
+                {
+                    break;
+                }
+
+                messages = await bot.SayAsync("LAGI", from: "fas");
+            }
+
+            Assert.Equal(Enumerable.Range(1, count), shown);
+        }, iter: 8);
+    }
+
+    [GeneratedRegex(@"^(\d+)\. ")]
+    private static partial Regex ItemNumber();
 
     private static List<string> Changed(string beforeJson, string afterJson)
     {
