@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +9,7 @@ namespace OvopBot.Web;
 
 /// <summary>
 /// Exports from the dashboard through the same <see cref="ExportService"/> as the command line: any kind, for the
-/// region and status of the current filter, as CSV (streamed straight to the browser) or XLSX (made in a temporary
+/// region and status of the current filter and, when given, the days (WITA) from and until, as CSV (streamed straight to the browser) or XLSX (made in a temporary
 /// file, which a zip needs, then streamed and deleted). Another region's code answers 404.
 /// </summary>
 public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
@@ -33,7 +34,10 @@ public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
             body.Append($"<option value={s}{(s == status ? " selected" : "")}>{page.TE("status_" + s)}</option>");
         }
 
-        body.Append($"</select></label><label>{page.TE("export_kind")}<select name=kind>");
+        body.Append("</select></label>")
+            .Append($"<label>{page.TE("export_since")}<input type=date name=since></label>")
+            .Append($"<label>{page.TE("export_until")}<input type=date name=until></label>")
+            .Append($"<label>{page.TE("export_kind")}<select name=kind>");
         foreach (var kind in Kinds)
         {
             body.Append($"<option value={Name(kind)}>{page.TE("export_kind_" + Name(kind))}</option>");
@@ -69,12 +73,14 @@ public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
             _ => (ExportFormat?)null,
         };
         var status = query["status"].ToString();
-        if (!Enum.IsDefined(kind) || format is null || (status.Length > 0 && !RecordFilter.Statuses.Contains(status)))
+        if (!Enum.IsDefined(kind) || format is null || (status.Length > 0 && !RecordFilter.Statuses.Contains(status))
+            || !TryDay(query["since"].ToString(), out var since) || !TryDay(query["until"].ToString(), out var until) || since > until)
         {
             return Results.BadRequest();
         }
 
-        var request = ExportRequest.Of(kind, format.Value, new ExportFilter(codes[0], Status: status.Length == 0 ? null : status), page.Language);
+        var filter = new ExportFilter(codes[0], since, until, status.Length == 0 ? null : status);
+        var request = ExportRequest.Of(kind, format.Value, filter, page.Language);
         var name = $"ovop-{Name(kind)}-{codes[0]}-{DateTime.UtcNow:yyyyMMdd-HHmm}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         http.Response.Headers.CacheControl = "no-store";
@@ -94,4 +100,22 @@ public sealed class ExportsPage(RegionCatalog catalog, ExportService exports)
     }
 
     private static string Name(ExportKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A day from a date input (yyyy-MM-dd), or none when left empty; false for anything else.</summary>
+    private static bool TryDay(string text, out DateOnly? day)
+    {
+        day = null;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        day = parsed;
+        return true;
+    }
 }

@@ -109,6 +109,31 @@ public sealed partial class DashboardSecurityTests(DashboardService dashboard)
     }
 
     [Fact]
+    public async Task An_export_keeps_only_the_days_asked_for_and_a_malformed_or_reversed_range_is_refused()
+    {
+        var (http, cookie) = await LoginAsync(DashboardService.KupangFacilitator);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the records were made just now; days are WITA
+        async Task<HttpResponseMessage> Export(string days) =>
+            await GetAsync(http, "/admin/export?region=53.01&kind=submissions&format=csv" + days, cookie);
+        async Task<int> Rows(string days)
+        {
+            var response = await Export(days);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        }
+
+        var all = await Rows("");
+        Assert.True(all > 0);
+        Assert.Equal(all, await Rows($"&since={today.AddDays(-1):yyyy-MM-dd}&until={today.AddDays(1):yyyy-MM-dd}"));
+        Assert.Equal(0, await Rows($"&since={today.AddDays(1):yyyy-MM-dd}"));
+        Assert.Equal(0, await Rows($"&until={today.AddDays(-1):yyyy-MM-dd}"));
+        foreach (var bad in new[] { "&since=kemarin", "&until=2026-13-01", "&since=01-12-2026", $"&since={today:yyyy-MM-dd}&until={today.AddDays(-1):yyyy-MM-dd}" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Export(bad)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_long_search_is_cut_and_said_so()
     {
         var (http, cookie) = await LoginAsync(DashboardService.KupangFacilitator);

@@ -13,6 +13,7 @@ namespace OvopBot.Flows.Answers;
 /// confirmed with its district and regency; several are listed (≤ 7 and "none of these"); none leads to "which
 /// district?" and that district's villages, paged. A village that already has a submission is offered for update.
 /// Nothing is saved before the person confirms. Saved: <c>{code, name, district, regency, province, display}</c>.
+/// Between messages the question is in one of its <see cref="VillageStage"/>s, remembered as a <see cref="VillageFollowUp"/>.
 /// </summary>
 public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher matcher) : IAnswerInterpreter
 {
@@ -40,28 +41,28 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
         var codes = candidates.Select(c => c.Village.Code).ToList();
         var options = codes.Select(c => new ReplyOption(c, Describe(input, c))).Append(new ReplyOption("none", input.T("village_none"))).ToList();
-        return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_choose"), options),
-            new JsonObject { ["stage"] = "choose", ["codes"] = Codes(codes) });
+        return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_choose"), options),
+            new VillageFollowUp(VillageStage.Choose) { Codes = codes });
     }
 
     public Interpretation Continue(AnswerInput input, JsonObject data)
     {
-        var stage = data["stage"]?.GetValue<string>();
-        return stage switch
+        var step = VillageFollowUp.From(data);
+        return step?.Stage switch
         {
-            "confirm" => YesNoInterpreter.Parse(input.Message, input.Text) switch
+            VillageStage.Confirm => YesNoInterpreter.Parse(input.Message, input.Text) switch
             {
-                true => Accept(input, data["code"]!.GetValue<string>()),
+                true => Accept(input, step.Code!),
                 false => AskDistrict(input),
                 // Neither yes nor no: a fresh village name is searched; anything else goes back to the question.
                 null => VillageKey(input.Text).Length >= 3 ? Interpret(input) : new Rejected("yesno_unclear"),
             },
-            "choose" => Pick(input, data, noneStage: AskDistrict),
-            "district" => District(input, data),
-            "choose_district" => PickDistrict(input, data),
-            "typed" => Typed(input, data),
-            "district_villages" => Pick(input, data, noneStage: i => Page(i, data["district"]!.GetValue<string>(), data["page"]!.GetValue<int>() + 1)),
-            "claim" => Claim(input, data),
+            VillageStage.Choose => Pick(input, step, noneStage: AskDistrict),
+            VillageStage.District => District(input, step),
+            VillageStage.ChooseDistrict => PickDistrict(input, step),
+            VillageStage.Typed => Typed(input, step),
+            VillageStage.DistrictVillages => Pick(input, step, noneStage: i => Page(i, step.District!, step.Page.GetValueOrDefault() + 1)),
+            VillageStage.Claim => Claim(input, step),
             _ => Interpret(input),
         };
     }
@@ -88,9 +89,7 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             return new Rejected("village_unclear");
         }
 
-        var ask = AskDistrict(input, "village_not_found");
-        ask.Data["typed"] = input.Text;
-        return ask;
+        return AskDistrict(input, "village_not_found", typed: input.Text);
     }
 
     /// <summary>
@@ -100,13 +99,13 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
     private static FollowUp OfferTyped(AnswerInput input, string typed)
     {
         var values = new Dictionary<string, string> { ["name"] = typed };
-        return new FollowUp(MessageRenderer.Plain(input.T("village_store_typed", values) + "\n" + input.T("options_footer")),
-            new JsonObject { ["stage"] = "typed", ["typed"] = typed });
+        return Ask(MessageRenderer.Plain(input.T("village_store_typed", values) + "\n" + input.T("options_footer")),
+            new VillageFollowUp(VillageStage.Typed) { Typed = typed });
     }
 
-    private Interpretation Typed(AnswerInput input, JsonObject data)
+    private Interpretation Typed(AnswerInput input, VillageFollowUp step)
     {
-        var typed = data["typed"]!.GetValue<string>();
+        var typed = step.Typed ?? "";
         return Number(input, 2) switch
         {
             1 => new Accepted(Unmatched(input, typed)),
@@ -128,24 +127,25 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
     {
         var body = (prefixKey is null ? "" : input.T(prefixKey) + "\n") +
                    input.T("village_confirm", new Dictionary<string, string> { ["village"] = Describe(input, code) });
-        return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, body, MessageRenderer.YesNoOptions(input.Flow, input.Language)),
-            new JsonObject { ["stage"] = "confirm", ["code"] = code });
+        return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, body, MessageRenderer.YesNoOptions(input.Flow, input.Language)),
+            new VillageFollowUp(VillageStage.Confirm) { Code = code });
     }
 
-    private static FollowUp AskDistrict(AnswerInput input) => AskDistrict(input, "village_ask_district");
+    private static FollowUp AskDistrict(AnswerInput input) => AskDistrict(input, "village_ask_district", typed: null);
 
-    private static FollowUp AskDistrict(AnswerInput input, string key) =>
-        new(MessageRenderer.Plain(input.T(key, new Dictionary<string, string> { ["name"] = input.Text })), new JsonObject { ["stage"] = "district" });
+    private static FollowUp AskDistrict(AnswerInput input, string key, string? typed) =>
+        Ask(MessageRenderer.Plain(input.T(key, new Dictionary<string, string> { ["name"] = input.Text })),
+            new VillageFollowUp(VillageStage.District) { Typed = typed });
 
-    private Interpretation District(AnswerInput input, JsonObject data)
+    private Interpretation District(AnswerInput input, VillageFollowUp step)
     {
-        var typed = data["typed"]?.GetValue<string>();
+        var typed = step.Typed;
         var districts = LocalSpeech.IsUnknown(input.Text) ? [] : matcher.FindDistricts(input.Text, PageSize);
         if (districts.Count == 0)
         {
             return typed is not null
                 ? OfferTyped(input, typed)
-                : new FollowUp(MessageRenderer.Plain(input.T("village_district_unknown")), new JsonObject { ["stage"] = "district" });
+                : Ask(MessageRenderer.Plain(input.T("village_district_unknown")), new VillageFollowUp(VillageStage.District));
         }
 
         if (districts[0] is { IsConfident: true } or { IsExact: true } && (districts.Count == 1 || !districts[1].IsExact))
@@ -155,14 +155,14 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
         var options = districts.Select(d => new ReplyOption(d.District.Code,
             input.T("district_display", new Dictionary<string, string> { ["district"] = d.District.Name, ["regency"] = d.Regency.Name }))).ToList();
-        return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_choose_district"), options),
-            new JsonObject { ["stage"] = "choose_district", ["codes"] = Codes(districts.Select(d => d.District.Code)), ["typed"] = typed });
+        return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_choose_district"), options),
+            new VillageFollowUp(VillageStage.ChooseDistrict) { Codes = districts.Select(d => d.District.Code).ToList(), Typed = typed });
     }
 
-    private Interpretation PickDistrict(AnswerInput input, JsonObject data)
+    private Interpretation PickDistrict(AnswerInput input, VillageFollowUp step)
     {
-        var codes = data["codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        return Number(input, codes.Count) is { } n ? Page(input, codes[n - 1], 0) : District(input, data);
+        var codes = step.Codes ?? [];
+        return Number(input, codes.Count) is { } n ? Page(input, codes[n - 1], 0) : District(input, step);
     }
 
     /// <summary>One page of a district's villages, by number, with "next page" while there are more.</summary>
@@ -178,20 +178,21 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             ["page"] = (page + 1).ToString(CultureInfo.InvariantCulture),
             ["pages"] = pages.ToString(CultureInfo.InvariantCulture),
         };
-        var data = new JsonObject { ["stage"] = "district_villages", ["codes"] = Codes(codes), ["district"] = districtCode, ["page"] = page };
+        var step = new VillageFollowUp(VillageStage.DistrictVillages) { Codes = codes, District = districtCode, Page = page };
         var options = codes.Select(c => new ReplyOption(c, catalog.Village(c)!.Name)).ToList();
         if (pages > 1)
         {
             options.Add(new ReplyOption("next", input.T("village_next_page")));
         }
 
-        return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_pick", values), options), data);
+        return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, input.T("village_pick", values), options), step);
     }
 
-    private Interpretation Pick(AnswerInput input, JsonObject data, Func<AnswerInput, Interpretation> noneStage)
+    /// <param name="noneStage">"None of these" (a search's list) or "next page" (a district's villages, when it has more).</param>
+    private Interpretation Pick(AnswerInput input, VillageFollowUp step, Func<AnswerInput, Interpretation> noneStage)
     {
-        var codes = data["codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        var extra = data["stage"]!.GetValue<string>() == "choose" || data["page"] is not null && catalog.VillagesOf(data["district"]!.GetValue<string>()).Count > PageSize;
+        var codes = step.Codes?.ToList() ?? [];
+        var extra = step.Stage == VillageStage.Choose || step.District is { } district && catalog.VillagesOf(district).Count > PageSize;
         var chosen = input.Message.Kind == InboundKind.Choice ? codes.IndexOf(input.Message.ChoiceId ?? "") + 1 : Number(input, codes.Count + (extra ? 1 : 0)) ?? 0;
         if (input.Message.ChoiceId is "none" or "next" || (extra && chosen == codes.Count + 1))
         {
@@ -233,8 +234,8 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
                 new("ask", input.T("village_claim_ask")),
                 new("other", input.T("village_claim_other")),
             };
-            return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, notice, choices),
-                new JsonObject { ["stage"] = "claim", ["code"] = code, ["submission"] = existing.Id, ["stranger"] = true });
+            return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, notice, choices),
+                new VillageFollowUp(VillageStage.Claim) { Code = code, Submission = existing.Id, Stranger = true });
         }
 
         var text = input.T("village_claim", new Dictionary<string, string>
@@ -245,16 +246,19 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
             ["date"] = existing.SubmittedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID")) ?? "-",
         });
         var options = new List<ReplyOption> { new("update", input.T("village_claim_update")), new("other", input.T("village_claim_other")) };
-        return new FollowUp(MessageRenderer.WithOptions(input.Flow, input.Language, text, options),
-            new JsonObject { ["stage"] = "claim", ["code"] = code, ["submission"] = existing.Id });
+        return Ask(MessageRenderer.WithOptions(input.Flow, input.Language, text, options),
+            new VillageFollowUp(VillageStage.Claim) { Code = code, Submission = existing.Id });
     }
 
-    private Interpretation Claim(AnswerInput input, JsonObject data)
+    private Interpretation Claim(AnswerInput input, VillageFollowUp step)
     {
-        var code = data["code"]!.GetValue<string>();
-        var submission = data["submission"]!.GetValue<long>();
+        if (step is not { Code: { } code, Submission: { } submission })
+        {
+            return Interpret(input);
+        }
+
         string? choice;
-        if (data["stranger"] is not null)
+        if (step.Stranger)
         {
             choice = input.Message.Kind == InboundKind.Choice ? input.Message.ChoiceId : Number(input, 3) switch { 1 => "propose", 2 => "ask", 3 => "other", _ => null };
             return choice switch
@@ -321,5 +325,5 @@ public sealed class VillageInterpreter(RegionCatalog catalog, VillageMatcher mat
 
     private static string VillageKey(string text) => VillageMatcher.ComparisonKey(text);
 
-    private static JsonArray Codes(IEnumerable<string> codes) => new(codes.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+    private static FollowUp Ask(OutboundMessage question, VillageFollowUp step) => new(question, step.ToJson());
 }
