@@ -1,5 +1,4 @@
 using OvopBot.Roles;
-using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
 
@@ -22,13 +21,7 @@ public sealed class TelegramHandoffReplyEndToEndTests
         fake.PerChatPerSecond = 50;
         fake.AddChat(Facilitator); // the facilitator has started the bot before
         await using var service = new TelegramService(fake);
-        using (var database = new SqliteDatabase(service.DatabasePath))
-        {
-            await new RoleStore(database).GrantAsync(new ContactRef("telegram", Facilitator.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                StaffRole.Facilitator, "53.01.08", "test", CancellationToken.None, DateTimeOffset.UtcNow);
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await service.GrantBeforeStartAsync(Facilitator, StaffRole.Facilitator, "53.01.08");
         await service.StartAsync("--Telegram:PerChatMessagesPerSecond", "50");
         foreach (var line in new[] { "halo", "ya", "oelnasi", "1", "1", "Yohanes Nope", "PENDAMPING" })
         {

@@ -1,5 +1,4 @@
 using OvopBot.Roles;
-using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
 
@@ -20,13 +19,7 @@ public sealed class TelegramReviewEndToEndTests
         await using var fake = await FakeTelegramServer.StartAsync();
         fake.PerChatPerSecond = 50;
         await using var service = new TelegramService(fake);
-        using (var database = new SqliteDatabase(service.DatabasePath))
-        {
-            await new RoleStore(database).GrantAsync(new ContactRef("telegram", Facilitator.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                StaffRole.Facilitator, "53.01.08", "test", CancellationToken.None, DateTimeOffset.UtcNow);
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await service.GrantBeforeStartAsync(Facilitator, StaffRole.Facilitator, "53.01.08");
         await service.StartAsync("--Telegram:PerChatMessagesPerSecond", "50");
         var done = await Registration.RunAsync(line => TurnAsync(fake, service, Head, line));
         Assert.Contains("Nomor referensi: OVOP-5301082006-1", string.Join("\n", done), StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Hosting;
+using OvopBot.Roles;
 using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
@@ -52,6 +53,18 @@ public sealed class TelegramService : IAsyncDisposable
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.Single();
+    }
+
+    /// <summary>Gives a Telegram chat a staff role in the database, before the service starts (as <c>roles grant</c> would).</summary>
+    public async Task GrantBeforeStartAsync(long chat, StaffRole role, string region)
+    {
+        using (var database = new SqliteDatabase(DatabasePath))
+        {
+            await new RoleStore(database).GrantAsync(new ContactRef("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                role, region, "test", CancellationToken.None, DateTimeOffset.UtcNow);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     /// <summary>Stops the service gracefully, as a deploy or a crash-free restart would.</summary>
