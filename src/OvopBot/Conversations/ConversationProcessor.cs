@@ -26,7 +26,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, StaffDesk staff, HandoffService handoffs,
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, ChannelLinking linking, StaffDialogs dialogs, StaffDesk staff, HandoffService handoffs,
     IOptions<ChatExportOptions> chatExports, ILogger<ConversationProcessor> logger, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
@@ -145,9 +145,9 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
         var now = time.GetUtcNow();
-        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) is
-        // answered before the engine; once linked, the owner's conversation goes on here (greeted back, as below).
-        var link = ChannelLinking.Step(write, flow, stored, now, others);
+        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) goes to
+        // the linking dialog first; once linked, the owner's conversation goes on here (greeted back, as below).
+        var link = await linking.StepAsync(write, stored, now, cancellationToken);
         // One person across channels: the session (and the village record) lives under the person's first contact.
         var person = PersonLinks.Root(write, stored.ContactId);
         var (loaded, submissionId) = SessionStore.Load(write, person);
@@ -169,7 +169,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
         }
 
-        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
+        var afterCommit = link.AfterCommit;
         StepResult result;
         // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
         // registration or a staff dialog neither counts as an answer nor moves the conversation.
@@ -190,7 +190,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         else if (await dialogs.TryAnswerAsync(write, stored, now, cancellationToken) is { } dialogAnswer)
         {
             result = new StepResult(state, dialogAnswer.Replies, []);
-            afterCommit = dialogAnswer.AfterCommit;
+            afterCommit = [.. afterCommit, .. dialogAnswer.AfterCommit];
         }
         else
         {

@@ -30,6 +30,7 @@ public static class StaffServices
         services.AddSingleton<BroadcastFinisher>();
         services.AddSingleton<BroadcastReportService>();
         services.AddDialogActions();
+        services.AddSingleton<DialogActionRunner>();
         services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
             o => o.KeepFor > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.MaxFileMegabytes is null or > 0 && !string.IsNullOrWhiteSpace(o.Folder),
             $"{ChatExportOptions.Section}: Folder must be set, KeepFor and CheckEvery positive, MaxFileMegabytes positive when set").ValidateOnStart();

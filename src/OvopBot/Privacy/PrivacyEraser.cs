@@ -107,6 +107,7 @@ public static class PrivacyEraser
             DELETE FROM submission_proposals WHERE contact_id = @contactId;
             DELETE FROM sessions WHERE contact_id = @contactId;
             DELETE FROM link_requests WHERE from_contact = @contactId OR to_contact = @contactId;
+            DELETE FROM link_dialogs WHERE contact_id = @contactId;
             """, new { contactId }, tx);
         DeIdentify(write, "submissions", "contact_id = @contactId", contactId, names, phones);
         DeIdentify(write, "submission_history", "contact_id = @contactId", contactId, names, phones);

@@ -12,7 +12,7 @@ internal static class FlowValidator
     {
         void Error(int line, string message) => errors.Add(new FlowError(flow.SourceFile, line, message));
 
-        if (flow.Kind == FlowKind.Staff)
+        if (flow.IsDialog)
         {
             StaffFlowValidator.Validate(flow, Error);
             return;
@@ -54,7 +54,7 @@ internal static class FlowValidator
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
         }
 
-        if (flow.Kind != FlowKind.Staff && flow.StaffCommands.Count > 0)
+        if (flow.Kind == FlowKind.Registration && flow.StaffCommands.Count > 0)
         {
             foreach (var missing in RequiredTexts.StaffDeskKeys.Where(k => !flow.Texts.ContainsKey(k)))
             {
