@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).Validate(
             o => o.MaxMegabytesPerPerson > 0 && o.MaxFolderMegabytes > 0,
             "Media:MaxMegabytesPerPerson and Media:MaxFolderMegabytes must be positive").ValidateOnStart();
+        services.AddSingleton<MediaFolderUsage>();
         services.AddSingleton<MediaPolicy>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();

@@ -51,7 +51,8 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         var language = flow.LanguageOrDefault(ContactStore.Language(write, stored.ContactId));
         var staff = new StaffMember(stored.ContactId, new ContactRef(message.Channel, message.Address).ToString(), language, scopes,
             await roles.RegionsAsync(stored.ContactId, StaffRole.Admin, cancellationToken));
-        var input = text.Trim();
+        // The app's "Reply" to a forwarded question is its answer, read as BALAS <id> <text>.
+        var input = Handoffs.HandoffReplies.AsReplyCommand(write, flow, stored.ContactId, message) ?? text.Trim();
         var command = _matchers[flow].Match(input) ?? CommandWithWords(flow, input);
         var state = loaded;
         var turn = new DialogTurn(write, flow, staff, input, command, now);

@@ -57,9 +57,9 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
         var id = write.Connection.ExecuteScalar<long?>(
             """
             INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
-                                          latitude, longitude, phone, received_at)
+                                          latitude, longitude, phone, received_at, reply_to)
             VALUES (@Channel, @ExternalId, @contactId, @kind, @Text, @ChoiceId, @MediaRef, @MediaPath,
-                    @latitude, @longitude, @Phone, @received)
+                    @latitude, @longitude, @Phone, @received, @ReplyToPlatformId)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
@@ -67,7 +67,7 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
             {
                 message.Channel, message.ExternalId, contactId, kind = message.Kind.ToString(), message.Text,
                 message.ChoiceId, message.MediaRef, message.MediaPath, latitude = Finite(message.Location?.Latitude),
-                longitude = Finite(message.Location?.Longitude), message.Phone, received,
+                longitude = Finite(message.Location?.Longitude), message.Phone, received, message.ReplyToPlatformId,
             },
             write.Transaction);
         return id is null ? null : new StoredInbound(id.Value, contactId, message, Processed: false);
