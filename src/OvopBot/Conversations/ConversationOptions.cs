@@ -14,6 +14,9 @@ public sealed class ConversationOptions
     /// <summary>The id of the staff flow (<c>kind: staff</c>): the facilitators' and admins' chat dialogs.</summary>
     public string StaffFlow { get; set; } = "staff";
 
+    /// <summary>The id of the linking dialog (<c>kind: dialog</c>): a record's reference links a new channel; without it, no linking.</summary>
+    public string LinkFlow { get; set; } = "linking";
+
     /// <summary>How many workers step conversations; one person's messages always go to the same worker, in order.</summary>
     [Range(1, 64, ErrorMessage = "Conversations:Workers must be between 1 and 64")]
     public int Workers { get; set; } = 4;

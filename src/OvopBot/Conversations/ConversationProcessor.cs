@@ -26,7 +26,7 @@ namespace OvopBot.Conversations;
 /// after it leaves nothing to redo.
 /// </summary>
 public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog flows, FlowEngine engine,
-    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, StaffDialogs dialogs, StaffDesk staff, HandoffService handoffs,
+    IOptions<ConversationOptions> options, TimeProvider time, Signals signals, ChannelLinking linking, StaffDialogs dialogs, HandoffService handoffs,
     IOptions<ChatExportOptions> chatExports, ILogger<ConversationProcessor> logger, IStepFault? fault = null)
 {
     /// <summary>Replies may contain this placeholder; it is filled with the submission's reference number.</summary>
@@ -42,14 +42,13 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         IReadOnlyList<OutboundMessage>? replies = null;
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
         var started = Stopwatch.GetTimestamp();
-        var staffAnswer = await staff.TryHandleAsync(message, cancellationToken);
         var others = new HashSet<string>(StringComparer.Ordinal);
         // Committed with the steps other callers make meanwhile, each all-or-nothing (Storage/GroupCommit).
         await database.InBatchAsync(async write =>
         {
             if (InboundStore.Insert(write, message) is { } stored)
             {
-                (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
+                (replies, afterCommit) = await StepAsync(write, stored, others, cancellationToken);
             }
         }, cancellationToken);
         if (replies is null)
@@ -68,28 +67,15 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
     {
         IReadOnlyList<OutboundMessage>? replies = null;
         IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
-        string channel = "";
-        StaffAnswer? staffAnswer;
+        var channel = "";
         var started = Stopwatch.GetTimestamp();
         var others = new HashSet<string>(StringComparer.Ordinal);
-        await using (var read = database.Open())
-        {
-            // The older staff desk (the review) answers before the write lock is taken; the staff dialogs inside it.
-            var peek = InboundQueries.ById(read, inboundId);
-            if (peek is null || peek.Processed)
-            {
-                return [];
-            }
-
-            staffAnswer = await staff.TryHandleAsync(peek.Message, cancellationToken);
-        }
-
         await database.InBatchAsync(async write =>
         {
             if (InboundQueries.ById(write.Connection, inboundId, write.Transaction) is { Processed: false } stored)
             {
                 channel = stored.Message.Channel;
-                (replies, afterCommit) = await StepAsync(write, stored, staffAnswer, others, cancellationToken);
+                (replies, afterCommit) = await StepAsync(write, stored, others, cancellationToken);
             }
         }, cancellationToken);
         if (replies is null)
@@ -136,20 +122,20 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
 
     /// <summary>
     /// The router, inside the caller's transaction: who answers — (1) an invite code, (2) the person's open staff dialog
-    /// and (3) a staff command of the staff flow (the older staff desk's PERIKSA review beside them), (4) the
-    /// registration flow — then the events, outbox, session and processed mark.
+    /// and (3) a staff command of the staff flow, (4) the registration flow — then the events, outbox, session and
+    /// processed mark.
     /// </summary>
     private async Task<(IReadOnlyList<OutboundMessage> Replies, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> StepAsync(
-        WriteTransaction write, StoredInbound stored, StaffAnswer? staffAnswer, HashSet<string> others, CancellationToken cancellationToken)
+        WriteTransaction write, StoredInbound stored, HashSet<string> others, CancellationToken cancellationToken)
     {
         fault?.Before(stored);
         var message = stored.Message;
         // SMS reads the flow's short texts (sms:) where it gives them; every other channel the full ones.
         var flow = flows.For(options.Value.Flow, message.Channel);
         var now = time.GetUtcNow();
-        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) is
-        // answered before the engine; once linked, the owner's conversation goes on here (greeted back, as below).
-        var link = ChannelLinking.Step(write, flow, stored, now, others);
+        // Linking a channel on purpose (an OVOP- reference, then the code sent to the record's first channel) goes to
+        // the linking dialog first; once linked, the owner's conversation goes on here (greeted back, as below).
+        var link = await linking.StepAsync(write, stored, now, cancellationToken);
         // One person across channels: the session (and the village record) lives under the person's first contact.
         var person = PersonLinks.Root(write, stored.ContactId);
         var (loaded, submissionId) = SessionStore.Load(write, person);
@@ -166,12 +152,7 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
             ContactStore.SetReachable(write, stored.ContactId, message.Kind == InboundKind.UnblockedByUser);
         }
 
-        if (staffAnswer is not null)
-        {
-            StaffStateStore.Save(write, stored.ContactId, staffAnswer.State, now);
-        }
-
-        IReadOnlyList<Func<CancellationToken, Task>> afterCommit = [];
+        var afterCommit = link.AfterCommit;
         StepResult result;
         // An invite code has a fixed shape and is answered before anything else, so a code sent in the middle of a
         // registration or a staff dialog neither counts as an answer nor moves the conversation.
@@ -183,22 +164,21 @@ public sealed class ConversationProcessor(SqliteDatabase database, FlowCatalog f
         {
             result = new StepResult(state, [InviteReplies.For(flow, state.Language, InviteStore.Redeem(write, code, stored.ContactId, now))], []);
         }
-        else if (staffAnswer is { Command: true, Replies: { } commandReplies })
-        {
-            // The older desk's own command (PERIKSA) closes an open staff-flow dialog, as a staff command does there.
-            StaffDialogs.Close(write, stored.ContactId, now);
-            result = new StepResult(state, commandReplies, []);
-        }
         else if (await dialogs.TryAnswerAsync(write, stored, now, cancellationToken) is { } dialogAnswer)
         {
+            // A review's fix request may have put the sender's own record back to them (a facilitator who is also its
+            // village head): the session saved below is then the one the action wrote in this transaction.
+            if (SessionStore.Load(write, person) is { State: { } asked } again && (asked.NodeId != loaded?.NodeId || again.SubmissionId != submissionId))
+            {
+                (state, submissionId) = (asked, again.SubmissionId);
+            }
+
             result = new StepResult(state, dialogAnswer.Replies, []);
-            afterCommit = dialogAnswer.AfterCommit;
+            afterCommit = [.. afterCommit, .. dialogAnswer.AfterCommit];
         }
         else
         {
-            result = staffAnswer?.Replies is { } staffReplies
-                ? new StepResult(state, staffReplies, [])
-                : engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
+            result = engine.Step(flow, state, message, now, new StoreFlowContext(write, stored.ContactId, submissionId));
         }
 
         (state, submissionId) = ApplyEvents(write, flow, stored, result, submissionId, now, others);

@@ -17,9 +17,9 @@ namespace OvopBot.Handoffs;
 /// <summary>
 /// A person to ask. A village head's message (PENDAMPING, or a voice note where text was expected) is stored and
 /// forwarded, with their name, village and current question, to the facilitators whose scope covers the village —
-/// to the admins when no facilitator does or the village is not known yet. Staff answer with BALAS id text; the answer
-/// reaches the person. A question nobody answered within <see cref="HandoffOptions.AnswerWithin"/> is reported once,
-/// to the person and to the admins. Every message goes through the outbox in the caller's transaction, so it is in
+/// to the admins when no facilitator does or the village is not known yet. Staff answer with BALAS id text, or with
+/// the app's "Reply" to the forwarded message (<see cref="HandoffReplies"/>); the answer reaches the person. A question
+/// nobody answered within <see cref="HandoffOptions.AnswerWithin"/> is reported once, to the person and to the admins. Every message goes through the outbox in the caller's transaction, so it is in
 /// the conversation export and a crash neither loses nor repeats it.
 /// </summary>
 public sealed class HandoffService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> conversation,
@@ -68,7 +68,11 @@ public sealed class HandoffService(SqliteDatabase database, FlowCatalog flows, I
                 }),
                 DocumentPath = request.MediaPath,
             };
-            OutboxStore.Enqueue(write, staff.ContactId, staff.Channel, staff.Address, OutboundKind.Reply, message, now);
+            // Once sent, a reply to this message (the app's "Reply") answers the question (HandoffReplies).
+            if (OutboxStore.Enqueue(write, staff.ContactId, staff.Channel, staff.Address, OutboundKind.Reply, message, now) is { } outboundId)
+            {
+                HandoffStore.RecordForward(write, outboundId, id);
+            }
         }
 
         return recipients.Select(r => r.Channel).ToHashSet();

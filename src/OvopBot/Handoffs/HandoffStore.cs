@@ -22,6 +22,23 @@ public static class HandoffStore
             """,
             new { contactId, villageCode, nodeId, text, mediaPath, inboundId, now = DbTime.Write(now) }, write.Transaction);
 
+    /// <summary>Notes that this outbox row carries question <paramref name="handoffId"/> to a staff member.</summary>
+    public static void RecordForward(WriteTransaction write, long outboundId, long handoffId) =>
+        write.Connection.Execute("INSERT INTO handoff_forwards (outbound_id, handoff_id) VALUES (@outboundId, @handoffId)",
+            new { outboundId, handoffId }, write.Transaction);
+
+    /// <summary>
+    /// The question whose forward to this staff contact went out as the platform message <paramref name="platformId"/>
+    /// (one of the row's ids when it went in parts), or null.
+    /// </summary>
+    public static long? ForwardedAs(WriteTransaction write, long staffContactId, string platformId) =>
+        write.Connection.ExecuteScalar<long?>(
+            """
+            SELECT f.handoff_id FROM handoff_forwards f JOIN outbound_messages o ON o.id = f.outbound_id
+            WHERE o.contact_id = @staffContactId AND instr(',' || o.platform_message_id || ',', ',' || @platformId || ',') > 0
+            """,
+            new { staffContactId, platformId }, write.Transaction);
+
     public static Handoff? Find(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
         connection.QuerySingleOrDefault<HandoffRow>(
             $"{SelectHandoffs} WHERE id = @id",

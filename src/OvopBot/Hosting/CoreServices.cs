@@ -8,6 +8,7 @@ using OvopBot.Flows.Loading;
 using OvopBot.Flows.Answers;
 using OvopBot.Media;
 using OvopBot.Outbox;
+using OvopBot.People;
 using OvopBot.Regions;
 using OvopBot.Storage;
 using OvopBot.Web;
@@ -40,10 +41,12 @@ public static class CoreServices
         services.AddSingleton(sp => FlowEngine.CreateDefault(
             new VillageInterpreter(sp.GetRequiredService<RegionCatalog>(), sp.GetRequiredService<VillageMatcher>())));
         services.AddSingleton<ConversationProcessor>();
+        services.AddSingleton<ChannelLinking>();
         services.AddSingleton<InboundGuard>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).Validate(
             o => o.MaxMegabytesPerPerson > 0 && o.MaxFolderMegabytes > 0,
             "Media:MaxMegabytesPerPerson and Media:MaxFolderMegabytes must be positive").ValidateOnStart();
+        services.AddSingleton<MediaFolderUsage>();
         services.AddSingleton<MediaPolicy>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();

@@ -30,6 +30,7 @@ public static class StaffServices
         services.AddSingleton<BroadcastFinisher>();
         services.AddSingleton<BroadcastReportService>();
         services.AddDialogActions();
+        services.AddSingleton<DialogActionRunner>();
         services.AddOptions<ChatExportOptions>().BindConfiguration(ChatExportOptions.Section).Validate(
             o => o.KeepFor > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.MaxFileMegabytes is null or > 0 && !string.IsNullOrWhiteSpace(o.Folder),
             $"{ChatExportOptions.Section}: Folder must be set, KeepFor and CheckEvery positive, MaxFileMegabytes positive when set").ValidateOnStart();
@@ -40,12 +41,10 @@ public static class StaffServices
         services.AddSingleton<ReviewerScopes>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ProposalService>();
-        services.AddSingleton<StaffReviewDialog>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).Validate(
             o => o.RetentionDays > 0 && o.CheckEvery > TimeSpan.Zero,
             $"{PrivacyOptions.Section}: RetentionDays and CheckEvery must be positive").ValidateOnStart();
         services.AddSingleton<PrivacyService>();
-        services.AddSingleton<StaffDesk>();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).Validate(
             o => o.AnswerWithin > TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero,
             $"{HandoffOptions.Section}: AnswerWithin and CheckEvery must be positive").ValidateOnStart();

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
-using OvopBot.Flows.Definition;
 using OvopBot.Flows.Engine;
 using OvopBot.Flows.Loading;
 using OvopBot.People;
@@ -13,15 +12,16 @@ namespace OvopBot.Media;
 
 /// <summary>
 /// Decides, before a message is stepped, whether its photo, voice note or document is downloaded. Only media the
-/// person's current question can use is fetched: a photo or document at a photo question, a voice note at a voice
-/// question, the voice note a person sends to the facilitators (PENDAMPING, or a voice note where text is expected).
+/// step will use is fetched, as the engine says (<see cref="FlowEngine.TakesMedia"/>): a photo or document at a photo
+/// question, a voice note at a voice question, the voice note a person sends to the facilitators (PENDAMPING, or a
+/// voice note where text is expected).
 /// Anything else keeps only the platform's reference (Telegram file_id, WhatsApp media id) with the stored message,
 /// and the flow answers it as unexpected media, so nobody can fill the disk by sending files to text questions.
 /// A wanted file that would take the person or the folder over <see cref="MediaOptions"/>' caps is not kept: the
 /// message is answered with the flow's <c>media_not_kept</c> and the question stays.
 /// </summary>
-public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnumerable<IMediaFetcher> fetchers,
-    IOptions<MediaOptions> options, IOptions<StorageOptions> storage, IOptions<ConversationOptions> conversation,
+public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, FlowEngine engine, IEnumerable<IMediaFetcher> fetchers,
+    MediaFolderUsage folder, IOptions<MediaOptions> options, IOptions<ConversationOptions> conversation,
     TimeProvider time, ILogger<MediaPolicy> logger)
 {
     /// <summary>The flow text a refused file is answered with.</summary>
@@ -46,8 +46,9 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             var person = PersonLinks.Root(write, stored.ContactId);
-            wanted = Wants(flows.For(conversation.Value.Flow, message.Channel), SessionStore.Load(write, person).State,
-                message.Kind, time.GetUtcNow());
+            // The engine that will step the message says whether the step uses the file.
+            wanted = engine.TakesMedia(flows.For(conversation.Value.Flow, message.Channel), SessionStore.Load(write, person).State,
+                message, time.GetUtcNow());
             personFiles = FilesOf(write, person);
         }
 
@@ -60,7 +61,7 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         var personCap = MediaOptions.Bytes(options.Value.MaxMegabytesPerPerson);
         var folderCap = MediaOptions.Bytes(options.Value.MaxFolderMegabytes);
         var personUsed = personFiles.Sum(SizeOf);
-        var folderUsed = FolderSize();
+        var folderUsed = folder.Used(folderCap);
         if (Refuse(stored, personUsed, personCap, folderUsed, folderCap))
         {
             return RefusalText;
@@ -87,8 +88,9 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         // message (the same photo sent twice) is counted in the folder already, and for the person if it was theirs.
         var shared = await IsReferencedAsync(path, cancellationToken);
         var size = SizeOf(path);
+        var added = shared ? 0 : size;
         if (Refuse(stored, personUsed + (personFiles.Contains(path) ? 0 : size), personCap,
-                folderUsed + (shared ? 0 : size), folderCap, inclusive: false))
+                folder.Used(folderCap, added) + added, folderCap, inclusive: false))
         {
             if (!shared)
             {
@@ -98,6 +100,8 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
             return RefusalText;
         }
 
+        folder.Added(added);
+
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             InboundQueries.SetMediaPath(write, stored.Id, path);
@@ -105,41 +109,6 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Whether the step will use media of this kind, following the engine's dispatch (FlowEngine.Handle): after a
-    /// long pause the question is asked again, a follow-up question other than BANTUAN's menu reads no media, a
-    /// PENDAMPING message takes a voice note, and at a question a voice note is its answer or goes to the facilitators.
-    /// </summary>
-    public static bool Wants(FlowDefinition flow, SessionState? state, InboundKind kind, DateTimeOffset now)
-    {
-        if (state is null || (state.LastActivityAt is { } last && now - last > flow.ResumeAfter))
-        {
-            return false;
-        }
-
-        switch (state.Pending?.Kind)
-        {
-            case PendingKind.HandoffMessage:
-                return kind == InboundKind.Voice; // also before the registration started (PENDAMPING first)
-            case null or PendingKind.HelpMenu:
-                break;
-            default:
-                return false;
-        }
-
-        if (state is not { Status: SessionStatus.Active, NodeId: { } nodeId } || !flow.TryGetNode(nodeId, out var node))
-        {
-            return false;
-        }
-
-        return node.Expect switch
-        {
-            AnswerKind.Photo when kind is InboundKind.Photo or InboundKind.Document => true,
-            AnswerKind.Voice => kind == InboundKind.Voice,
-            _ => kind == InboundKind.Voice && flow.Commands.ContainsKey(FlowCommand.Person),
-        };
     }
 
     private bool Refuse(StoredInbound stored, long personUsed, long personCap, long folderUsed, long folderCap, bool inclusive = true)
@@ -176,14 +145,6 @@ public sealed class MediaPolicy(SqliteDatabase database, FlowCatalog flows, IEnu
         await using var connection = database.Open();
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM inbound_messages WHERE media_path = @path", new { path }, cancellationToken: cancellationToken)) > 0;
-    }
-
-    private long FolderSize()
-    {
-        var folder = new DirectoryInfo(storage.Value.MediaPath);
-        return folder.Exists
-            ? folder.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Sum(f => f.Length)
-            : 0;
     }
 
     /// <summary>A file's size; 0 once it is gone (erased with the person's data, say).</summary>

@@ -78,7 +78,9 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
             // channel's own request timeout bounds the wait; the host's shutdown timeout bounds it again.
             try
             {
-                platformId = await sender.SendAsync(envelope, CancellationToken.None);
+                // A message sent in parts has each part written down as the platform accepts it (PartProgress).
+                var recorded = envelope with { RecordSentParts = parts => store.MarkPartsSentAsync(envelope.Id, parts, CancellationToken.None) };
+                platformId = await sender.SendAsync(recorded, CancellationToken.None);
             }
             finally
             {
@@ -155,7 +157,7 @@ public sealed class OutboxDispatcher(OutboxStore store, IEnumerable<ISendPacer> 
         var now = time.GetUtcNow();
         if (e.SentParts.Count > envelope.SentParts.Count)
         {
-            // Part of a split message went out: the retry starts after it, so nobody reads a part twice.
+            // Parts of a split message went out that the store could not take then: the retry starts after them.
             await store.MarkPartsSentAsync(envelope.Id, e.SentParts, CancellationToken.None);
         }
 

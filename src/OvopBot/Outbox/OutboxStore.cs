@@ -113,7 +113,7 @@ public sealed class OutboxStore(SqliteDatabase database)
         write.Commit();
     }
 
-    /// <summary>Records the parts of a split message that went out before a failure; the next attempt resumes after them.</summary>
+    /// <summary>Records the parts of a split message the platform has accepted so far; the next attempt resumes after them.</summary>
     public Task MarkPartsSentAsync(long id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken) =>
         UpdateAsync("UPDATE outbound_messages SET sent_parts = @parts WHERE id = @id AND status = 'pending'",
             new { id, parts = string.Join(',', sentParts) }, cancellationToken);

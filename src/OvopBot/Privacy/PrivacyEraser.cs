@@ -64,7 +64,6 @@ public static class PrivacyEraser
         connection.Execute(
             """
             DELETE FROM staff_roles WHERE contact_id = @contactId;
-            DELETE FROM staff_sessions WHERE contact_id = @contactId;
             DELETE FROM staff_dialogs WHERE contact_id = @contactId;
             DELETE FROM submission_editors WHERE contact_id = @contactId;
             UPDATE submissions SET reviewed_by = @erasedRef WHERE reviewed_by = @self;
@@ -107,6 +106,7 @@ public static class PrivacyEraser
             DELETE FROM submission_proposals WHERE contact_id = @contactId;
             DELETE FROM sessions WHERE contact_id = @contactId;
             DELETE FROM link_requests WHERE from_contact = @contactId OR to_contact = @contactId;
+            DELETE FROM link_dialogs WHERE contact_id = @contactId;
             """, new { contactId }, tx);
         DeIdentify(write, "submissions", "contact_id = @contactId", contactId, names, phones);
         DeIdentify(write, "submission_history", "contact_id = @contactId", contactId, names, phones);

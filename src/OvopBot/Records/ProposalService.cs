@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,9 @@ public sealed record ProposalChange(string Label, string Current, string Propose
 /// <summary>
 /// Proposed changes to a village's record by someone who may not update it: stored next to the record (never over
 /// it), the respondent and the area's facilitators told; the facilitator accepts (the proposal's product answers
-/// become the record, with a history row) or rejects, and the respondent and the proposer hear which.
+/// become the record, with a history row) or rejects, and the respondent and the proposer hear which. The web and the
+/// command line decide through the <c>…Async</c> methods (a transaction of their own); the chat's review dialog through
+/// <see cref="Show"/> and <see cref="Decide"/>, in the message's transaction.
 /// </summary>
 public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, FlowEngine engine,
     ReviewerScopes scopes, TimeProvider time, Signals signals)
@@ -56,7 +59,16 @@ public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, 
     {
         var regions = await scopes.OfAsync(reviewer, cancellationToken);
         await using var connection = database.Open();
-        var row = await LoadAsync(connection, null, proposalId);
+        return Show(connection, null, regions, proposalId, language);
+    }
+
+    /// <summary><see cref="ShowAsync"/> on the caller's connection (a staff dialog: the message's write transaction).</summary>
+    public (ReviewOutcome Outcome, ProposalView? View) Show(IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<string> regions,
+        long proposalId, string language)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(regions);
+        var row = Load(connection, transaction, proposalId);
         var outcome = Check(regions, row);
         if (outcome != ReviewOutcome.Done)
         {
@@ -105,55 +117,70 @@ public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, 
 
     private async Task<ReviewOutcome> DecideAsync(Reviewer reviewer, long proposalId, bool accept, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        var regions = await scopes.OfAsync(reviewer, cancellationToken);
-        var flow = Flow;
-        var now = time.GetUtcNow();
-        var channels = new List<string?>();
+        var scoped = await scopes.ScopedAsync(reviewer, cancellationToken);
+        (ReviewOutcome Outcome, IReadOnlyList<string> Channels) decided;
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            var row = await LoadAsync(write.Connection, write.Transaction, proposalId);
-            var outcome = Check(regions, row);
-            if (outcome != ReviewOutcome.Done)
-            {
-                return outcome;
-            }
-
-            if (row!.Status != "pending")
-            {
-                return ReviewOutcome.AlreadyDecided;
-            }
-
-            if (accept)
-            {
-                var merged = new Dictionary<string, JsonNode?>(SubmissionStore.Deserialize(row.RecordJson));
-                foreach (var (field, value) in SubmissionStore.Deserialize(row.ProposalJson).Where(a => IsRecordField(a.Key)))
-                {
-                    merged[field] = value?.DeepClone();
-                }
-
-                SubmissionStore.Submit(write, row.SubmissionId, row.OwnerId, merged, now,
-                    FormattableString.Invariant($"proposal {proposalId} by contact {row.ProposerId} accepted"), reviewer.Name);
-                write.Connection.Execute(
-                    "UPDATE submissions SET review_state = 'verified', reviewed_by = @name, reviewed_at = @now, review_note = NULL WHERE id = @id",
-                    new { id = row.SubmissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
-            }
-
-            write.Connection.Execute(
-                "UPDATE submission_proposals SET status = @status, decided_by = @name, decided_at = @now WHERE id = @proposalId",
-                new { proposalId, status = accept ? "accepted" : "rejected", name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
-            var values = new Dictionary<string, string> { ["village"] = row.VillageName ?? "-", ["reference"] = row.Reference ?? "-" };
-            channels.Add(PersonNotice.Send(write, flow, row.OwnerId, accept ? "proposal_owner_accepted" : "proposal_owner_rejected", values, now));
-            channels.Add(PersonNotice.Send(write, flow, row.ProposerId, accept ? "proposal_proposer_accepted" : "proposal_proposer_rejected", values, now));
+            decided = Decide(write, scoped, proposalId, accept, time.GetUtcNow());
             write.Commit();
         }
 
-        foreach (var channel in channels.OfType<string>().Distinct())
+        foreach (var channel in decided.Channels)
         {
             signals.Outbox(channel).Notify();
         }
 
-        return ReviewOutcome.Done;
+        return decided.Outcome;
+    }
+
+    /// <summary>
+    /// Accepts (the proposal's answers become the record, verified by the reviewer) or rejects a pending proposal in the
+    /// caller's transaction (a staff dialog: the message's), telling the respondent and the proposer; returns their
+    /// channels to wake once it is committed.
+    /// </summary>
+    public (ReviewOutcome Outcome, IReadOnlyList<string> Channels) Decide(WriteTransaction write, ScopedReviewer reviewer, long proposalId, bool accept,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        var flow = Flow;
+        var row = Load(write.Connection, write.Transaction, proposalId);
+        var outcome = Check(reviewer.Regions, row);
+        if (outcome != ReviewOutcome.Done)
+        {
+            return (outcome, []);
+        }
+
+        if (row!.Status != "pending")
+        {
+            return (ReviewOutcome.AlreadyDecided, []);
+        }
+
+        if (accept)
+        {
+            var merged = new Dictionary<string, JsonNode?>(SubmissionStore.Deserialize(row.RecordJson));
+            foreach (var (field, value) in SubmissionStore.Deserialize(row.ProposalJson).Where(a => IsRecordField(a.Key)))
+            {
+                merged[field] = value?.DeepClone();
+            }
+
+            SubmissionStore.Submit(write, row.SubmissionId, row.OwnerId, merged, now,
+                FormattableString.Invariant($"proposal {proposalId} by contact {row.ProposerId} accepted"), reviewer.Name);
+            write.Connection.Execute(
+                "UPDATE submissions SET review_state = 'verified', reviewed_by = @name, reviewed_at = @now, review_note = NULL WHERE id = @id",
+                new { id = row.SubmissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
+        }
+
+        write.Connection.Execute(
+            "UPDATE submission_proposals SET status = @status, decided_by = @name, decided_at = @now WHERE id = @proposalId",
+            new { proposalId, status = accept ? "accepted" : "rejected", name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
+        var values = new Dictionary<string, string> { ["village"] = row.VillageName ?? "-", ["reference"] = row.Reference ?? "-" };
+        var channels = new List<string?>
+        {
+            PersonNotice.Send(write, flow, row.OwnerId, accept ? "proposal_owner_accepted" : "proposal_owner_rejected", values, now),
+            PersonNotice.Send(write, flow, row.ProposerId, accept ? "proposal_proposer_accepted" : "proposal_proposer_rejected", values, now),
+        };
+        return (ReviewOutcome.Done, channels.OfType<string>().Distinct().ToList());
     }
 
     private static ReviewOutcome Check(IReadOnlyList<string> regions, StoredProposal? row) =>
@@ -162,8 +189,8 @@ public sealed class ProposalService(SqliteDatabase database, FlowCatalog flows, 
         : !ReviewerScopes.Covers(regions, row.VillageCode) ? ReviewOutcome.OutsideScope
         : ReviewOutcome.Done;
 
-    private static Task<StoredProposal?> LoadAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction? transaction, long proposalId) =>
-        connection.QuerySingleOrDefaultAsync<StoredProposal?>(
+    private static StoredProposal? Load(IDbConnection connection, IDbTransaction? transaction, long proposalId) =>
+        connection.QuerySingleOrDefault<StoredProposal?>(
             """
             SELECT p.id AS Id, p.submission_id AS SubmissionId, p.contact_id AS ProposerId, s.contact_id AS OwnerId, p.status AS Status,
                    p.answers_json AS ProposalJson, s.answers_json AS RecordJson, s.village_code AS VillageCode, s.village_name AS VillageName,

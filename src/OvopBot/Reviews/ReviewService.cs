@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -14,9 +15,10 @@ namespace OvopBot.Reviews;
 /// <summary>
 /// Facilitator review of village records: list what awaits review in the reviewer's regions, show a record as
 /// numbered answers, approve it (verified), or ask the village head to answer some questions again with a note
-/// (needs fixing; the head's conversation asks exactly those, and the record comes back resubmitted). The chat, the
-/// command line and the web call these same methods; every call re-reads the reviewer's regions, and every decision
-/// adds a history row with who and why.
+/// (needs fixing; the head's conversation asks exactly those, and the record comes back resubmitted). The web and the
+/// command line call the <c>…Async</c> methods (a transaction of their own, the reviewer's regions read afresh); the
+/// chat's review dialog (<c>Staff/ReviewActions.cs</c>) the same logic in the message's transaction, with the regions
+/// the router read for that message. Every decision adds a history row with who and why.
 /// </summary>
 public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IOptions<ConversationOptions> options, FlowEngine engine,
     ReviewerScopes scopes, TimeProvider time, Signals signals)
@@ -27,14 +29,23 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
     public async Task<(ReviewOutcome Outcome, IReadOnlyList<ReviewItem> Items)> ListAsync(Reviewer reviewer, CancellationToken cancellationToken)
     {
         var regions = await scopes.OfAsync(reviewer, cancellationToken);
+        await using var connection = database.Open();
+        return List(connection, null, regions);
+    }
+
+    /// <summary><see cref="ListAsync"/> on the caller's connection (a staff dialog: the message's write transaction).</summary>
+    public static (ReviewOutcome Outcome, IReadOnlyList<ReviewItem> Items) List(IDbConnection connection, IDbTransaction? transaction,
+        IReadOnlyList<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(regions);
         if (regions.Count == 0)
         {
             return (ReviewOutcome.NoRole, []);
         }
 
-        await using var connection = database.Open();
-        var rows = await connection.QueryAsync<(long Id, bool IsProposal, long SubmissionId, string? VillageCode, string? VillageName, string? Reference,
-            string AnswersJson, string State, string UpdatedAt)>(new CommandDefinition(
+        var rows = connection.Query<(long Id, bool IsProposal, long SubmissionId, string? VillageCode, string? VillageName, string? Reference,
+            string AnswersJson, string State, string UpdatedAt)>(
             """
             SELECT id, 0, id, village_code, village_name, reference, answers_json, review_state, updated_at
             FROM submissions WHERE review_state IN ('submitted', 'resubmitted')
@@ -42,7 +53,7 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
             SELECT p.id, 1, s.id, s.village_code, s.village_name, s.reference, p.answers_json, 'proposal', p.created_at
             FROM submission_proposals p JOIN submissions s ON s.id = p.submission_id WHERE p.status = 'pending'
             ORDER BY 9, 1
-            """, cancellationToken: cancellationToken));
+            """, transaction: transaction);
         var items = rows.Where(r => ReviewerScopes.Covers(regions, r.VillageCode))
             .Select(r => new ReviewItem(r.Id, r.IsProposal, r.SubmissionId, r.VillageCode, r.VillageName, r.Reference,
                 JsonNode.Parse(r.AnswersJson)?["product.name"]?.ToString(), r.State, DbTime.Read(r.UpdatedAt)))
@@ -56,7 +67,15 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
     {
         var regions = await scopes.OfAsync(reviewer, cancellationToken);
         await using var connection = database.Open();
-        var row = await LoadAsync(connection, null, submissionId, cancellationToken);
+        return Show(connection, null, regions, submissionId, language);
+    }
+
+    /// <summary><see cref="ShowAsync"/> on the caller's connection (a staff dialog: the message's write transaction).</summary>
+    public (ReviewOutcome Outcome, ReviewRecord? Record) Show(IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<string> regions,
+        long submissionId, string language)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var row = Load(connection, transaction, submissionId);
         var outcome = Check(regions, row?.VillageCode, row is not null);
         if (outcome != ReviewOutcome.Done)
         {
@@ -78,15 +97,23 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
             new { text = referenceOrId.Trim().ToUpperInvariant() }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Verifies a record awaiting review.</summary>
+    /// <summary>Verifies a record awaiting review, in a transaction of its own.</summary>
     public async Task<ReviewOutcome> ApproveAsync(Reviewer reviewer, long submissionId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        var regions = await scopes.OfAsync(reviewer, cancellationToken);
-        var now = time.GetUtcNow();
+        var scoped = await scopes.ScopedAsync(reviewer, cancellationToken);
         using var write = await database.BeginWriteAsync(cancellationToken);
-        var row = await LoadAsync(write.Connection, write.Transaction, submissionId, cancellationToken);
-        var outcome = Check(regions, row?.VillageCode, row is not null);
+        var outcome = Approve(write, scoped, submissionId, time.GetUtcNow());
+        write.Commit();
+        return outcome;
+    }
+
+    /// <summary>Verifies a record awaiting review, in the caller's transaction (a staff dialog: the message's).</summary>
+    public static ReviewOutcome Approve(WriteTransaction write, ScopedReviewer reviewer, long submissionId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        var row = Load(write.Connection, write.Transaction, submissionId);
+        var outcome = Check(reviewer.Regions, row?.VillageCode, row is not null);
         if (outcome != ReviewOutcome.Done)
         {
             return outcome;
@@ -98,92 +125,102 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
             return ReviewOutcome.NotAwaiting;
         }
 
-        await write.Connection.ExecuteAsync(new CommandDefinition(
+        write.Connection.Execute(
             """
             UPDATE submissions SET review_state = 'verified', reviewed_by = @name, reviewed_at = @now, review_note = NULL, fix_fields = NULL
             WHERE id = @submissionId
-            """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction, cancellationToken: cancellationToken));
+            """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now) }, write.Transaction);
         SubmissionStore.AddHistory(write, submissionId, r.Revision, r.ContactId, r.AnswersJson, now, "verified", reviewer.Name);
-        write.Commit();
         return ReviewOutcome.Done;
     }
 
     /// <summary>
     /// Asks the record's respondent to answer the questions numbered <paramref name="numbers"/> again, quoting
-    /// <paramref name="note"/>. Numbers are those of <see cref="ShowAsync"/>; any other number refuses the whole request.
+    /// <paramref name="note"/>, in a transaction of its own. Numbers are those of <see cref="ShowAsync"/>; any other
+    /// number refuses the whole request.
     /// </summary>
     public async Task<ReviewOutcome> AskFixAsync(Reviewer reviewer, long submissionId, IReadOnlyList<int> numbers, string note,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        ArgumentNullException.ThrowIfNull(numbers);
-        note = (note ?? "").Trim();
-        var regions = await scopes.OfAsync(reviewer, cancellationToken);
-        var now = time.GetUtcNow();
-        var flow = Flow;
-        string? channel;
+        var scoped = await scopes.ScopedAsync(reviewer, cancellationToken);
+        (ReviewOutcome Outcome, string? Channel) asked;
         using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            var row = await LoadAsync(write.Connection, write.Transaction, submissionId, cancellationToken);
-            var outcome = Check(regions, row?.VillageCode, row is not null);
-            if (outcome != ReviewOutcome.Done)
-            {
-                return outcome;
-            }
-
-            var r = row!;
-            if (!(ReviewStates.AwaitsReview(r.State) || r.State == ReviewStates.Verified))
-            {
-                return ReviewOutcome.NotAwaiting;
-            }
-
-            var answers = SubmissionStore.Deserialize(r.AnswersJson);
-            var lines = RecordLines.Of(engine, flow, answers, flow.DefaultLanguage);
-            if (numbers.Count == 0 || numbers.Any(n => n < 1 || n > lines.Count))
-            {
-                return ReviewOutcome.UnknownNumbers;
-            }
-
-            if (note.Length == 0)
-            {
-                return ReviewOutcome.NoNote;
-            }
-
-            var asked = numbers.Distinct().Order().Select(n => lines[n - 1]).ToList();
-            if (!await AskRespondentAsync(write, flow, r.ContactId, submissionId, answers, asked, note, r.VillageName, now))
-            {
-                return ReviewOutcome.NoRespondent;
-            }
-
-            var fields = asked.Select(l => l.Field).ToList();
-            await write.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE submissions SET review_state = 'needs_fixing', reviewed_by = @name, reviewed_at = @now, review_note = @note,
-                       fix_fields = @fields
-                WHERE id = @submissionId
-                """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now), note, fields = System.Text.Json.JsonSerializer.Serialize(fields) },
-                write.Transaction, cancellationToken: cancellationToken));
-            var reason = string.Create(CultureInfo.InvariantCulture,
-                $"needs fixing: {string.Join(", ", asked.Select(l => $"{l.Number} {l.Field}"))}; note: {note}");
-            SubmissionStore.AddHistory(write, submissionId, r.Revision, r.ContactId, r.AnswersJson, now, reason, reviewer.Name);
-            channel = PersonNoticeChannel(write, r.ContactId);
+            asked = AskFix(write, scoped, submissionId, numbers, note, time.GetUtcNow());
             write.Commit();
         }
 
-        if (channel is not null)
+        if (asked.Channel is { } channel)
         {
             signals.Outbox(channel).Notify();
         }
 
-        return ReviewOutcome.Done;
+        return asked.Outcome;
+    }
+
+    /// <summary>
+    /// <see cref="AskFixAsync"/> in the caller's transaction (a staff dialog: the message's); returns the respondent's
+    /// channel to wake once it is committed (null when nothing was asked).
+    /// </summary>
+    public (ReviewOutcome Outcome, string? Channel) AskFix(WriteTransaction write, ScopedReviewer reviewer, long submissionId,
+        IReadOnlyList<int> numbers, string note, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        ArgumentNullException.ThrowIfNull(numbers);
+        note = (note ?? "").Trim();
+        var flow = Flow;
+        var row = Load(write.Connection, write.Transaction, submissionId);
+        var outcome = Check(reviewer.Regions, row?.VillageCode, row is not null);
+        if (outcome != ReviewOutcome.Done)
+        {
+            return (outcome, null);
+        }
+
+        var r = row!;
+        if (!(ReviewStates.AwaitsReview(r.State) || r.State == ReviewStates.Verified))
+        {
+            return (ReviewOutcome.NotAwaiting, null);
+        }
+
+        var answers = SubmissionStore.Deserialize(r.AnswersJson);
+        var lines = RecordLines.Of(engine, flow, answers, flow.DefaultLanguage);
+        if (numbers.Count == 0 || numbers.Any(n => n < 1 || n > lines.Count))
+        {
+            return (ReviewOutcome.UnknownNumbers, null);
+        }
+
+        if (note.Length == 0)
+        {
+            return (ReviewOutcome.NoNote, null);
+        }
+
+        var asked = numbers.Distinct().Order().Select(n => lines[n - 1]).ToList();
+        if (!AskRespondent(write, flow, r.ContactId, submissionId, answers, asked, note, r.VillageName, now))
+        {
+            return (ReviewOutcome.NoRespondent, null);
+        }
+
+        var fields = asked.Select(l => l.Field).ToList();
+        write.Connection.Execute(
+            """
+            UPDATE submissions SET review_state = 'needs_fixing', reviewed_by = @name, reviewed_at = @now, review_note = @note,
+                   fix_fields = @fields
+            WHERE id = @submissionId
+            """, new { submissionId, name = reviewer.Name, now = DbTime.Write(now), note, fields = System.Text.Json.JsonSerializer.Serialize(fields) },
+            write.Transaction);
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"needs fixing: {string.Join(", ", asked.Select(l => $"{l.Number} {l.Field}"))}; note: {note}");
+        SubmissionStore.AddHistory(write, submissionId, r.Revision, r.ContactId, r.AnswersJson, now, reason, reviewer.Name);
+        return (ReviewOutcome.Done, PersonNoticeChannel(write, r.ContactId));
     }
 
     /// <summary>Puts the respondent's conversation on the questions to fix (the engine asks them) and queues the first.</summary>
-    private async Task<bool> AskRespondentAsync(WriteTransaction write, FlowDefinition flow, long contactId, long submissionId,
+    private bool AskRespondent(WriteTransaction write, FlowDefinition flow, long contactId, long submissionId,
         IReadOnlyDictionary<string, JsonNode?> answers, IReadOnlyList<RecordLine> asked, string note, string? village, DateTimeOffset now)
     {
-        var erased = await write.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT coalesce(erased_at, '') FROM contacts WHERE id = @contactId", new { contactId }, write.Transaction));
+        var erased = write.Connection.ExecuteScalar<string?>(
+            "SELECT coalesce(erased_at, '') FROM contacts WHERE id = @contactId", new { contactId }, write.Transaction);
         if (erased is null or { Length: > 0 })
         {
             return false;
@@ -219,15 +256,14 @@ public sealed class ReviewService(SqliteDatabase database, FlowCatalog flows, IO
         : !ReviewerScopes.Covers(regions, villageCode) ? ReviewOutcome.OutsideScope
         : ReviewOutcome.Done;
 
-    private static async Task<StoredRecord?> LoadAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction? transaction, long submissionId,
-        CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<StoredRecord>(new CommandDefinition(
+    private static StoredRecord? Load(IDbConnection connection, IDbTransaction? transaction, long submissionId) =>
+        connection.QuerySingleOrDefault<StoredRecord>(
             """
             SELECT id AS Id, contact_id AS ContactId, village_code AS VillageCode, village_name AS VillageName, reference AS Reference,
                    review_state AS State, reviewed_by AS ReviewedBy, reviewed_at AS ReviewedAt, review_note AS Note,
                    answers_json AS AnswersJson, revision AS Revision
             FROM submissions WHERE id = @submissionId AND status = 'submitted'
-            """, new { submissionId }, transaction, cancellationToken: cancellationToken));
+            """, new { submissionId }, transaction);
 
     private sealed record StoredRecord(long Id, long ContactId, string? VillageCode, string? VillageName, string? Reference, string? State,
         string? ReviewedBy, string? ReviewedAt, string? Note, string AnswersJson, long Revision);

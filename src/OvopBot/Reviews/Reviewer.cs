@@ -9,3 +9,10 @@ public sealed record Reviewer(long? ContactId, string Name)
 {
     public static Reviewer Operator(string name) => new(null, name);
 }
+
+/// <summary>
+/// A reviewer with the regions read for this step, which the in-transaction methods check against: a staff dialog has
+/// them from the router (read inside the message's write lock), the web and the command line from
+/// <see cref="ReviewerScopes.ScopedAsync"/>.
+/// </summary>
+public sealed record ScopedReviewer(string Name, IReadOnlyList<string> Regions);

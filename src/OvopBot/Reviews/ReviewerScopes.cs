@@ -15,6 +15,12 @@ public sealed class ReviewerScopes(RoleStore roles, RegionScope area)
         return reviewer.ContactId is { } contactId ? await roles.RegionsAsync(contactId, StaffRole.Facilitator, cancellationToken) : area.Codes;
     }
 
+    public async Task<ScopedReviewer> ScopedAsync(Reviewer reviewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        return new ScopedReviewer(reviewer.Name, await OfAsync(reviewer, cancellationToken));
+    }
+
     public static bool Covers(IReadOnlyList<string> scopes, string? villageCode) =>
         villageCode is not null && scopes.Any(scope => RegionCode.IsWithin(villageCode, scope));
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
 using OvopBot.Conversations;
@@ -17,10 +16,8 @@ namespace OvopBot.Staff;
 /// it asks for is applied here by its handler and the engine resumes with the outcome. For anyone without a staff
 /// role, and for a message neither stage takes, it answers null and the registration flow goes on.
 /// </summary>
-public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles, IServiceProvider services,
-    ILogger<StaffDialogs> logger)
+public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions> options, RoleStore roles, DialogActionRunner actions)
 {
-    private readonly Lazy<IReadOnlyDictionary<string, IDialogActions>> _handlers = new(() => DialogActionCatalog.Handlers(services));
     private readonly PerFlow<StaffCommandMatcher> _matchers = new(flow => new StaffCommandMatcher(flow));
 
     /// <summary>The staff flow, when the flows folder has one.</summary>
@@ -54,17 +51,18 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         var language = flow.LanguageOrDefault(ContactStore.Language(write, stored.ContactId));
         var staff = new StaffMember(stored.ContactId, new ContactRef(message.Channel, message.Address).ToString(), language, scopes,
             await roles.RegionsAsync(stored.ContactId, StaffRole.Admin, cancellationToken));
-        var input = text.Trim();
+        // The app's "Reply" to a forwarded question is its answer, read as BALAS <id> <text>.
+        var input = Handoffs.HandoffReplies.AsReplyCommand(write, flow, stored.ContactId, message) ?? text.Trim();
         var command = _matchers[flow].Match(input) ?? CommandWithWords(flow, input);
         var state = loaded;
-        var turn = new Turn(write, flow, staff, input, command, now);
+        var turn = new DialogTurn(write, flow, staff, input, command, now);
 
         // Stage: the open dialog. Roles take effect at once: losing the role it was entered with resumes it with
         // role_revoked (a broadcast waiting for KIRIM is cancelled and the person told), which otherwise closes it.
         if (state.IsOpen)
         {
             var revoked = staff.ScopesFor(state.Role).Count == 0;
-            var result = await RunAsync(turn, FlowEngine.ContinueDialog(flow, language, state, input, revoked ? DialogRunner.RoleRevoked : command),
+            var result = await actions.RunAsync(turn, FlowEngine.ContinueDialog(flow, language, state, input, revoked ? DialogRunner.RoleRevoked : command),
                 cancellationToken);
             if (result.Stop != DialogStop.Passed || result.Replies.Count > 0)
             {
@@ -77,7 +75,7 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         // Stage: a staff command that starts a dialog (an aside one leaves the open dialog as it was).
         if (command is not null && flow.Entries.FirstOrDefault(e => e.Command == command) is { } entry && staff.ScopesFor(entry.Role).Count > 0)
         {
-            var result = await RunAsync(turn, FlowEngine.StartDialog(flow, language, entry, entry.Aside ? new DialogState { Kept = state.Kept } : state, input),
+            var result = await actions.RunAsync(turn, FlowEngine.StartDialog(flow, language, entry, entry.Aside ? new DialogState { Kept = state.Kept } : state, input),
                 cancellationToken);
             var next = entry.Aside ? state with { Kept = result.State.Kept } : result.State;
             return Answer(write, stored.ContactId, next, result.Replies, turn, now);
@@ -91,58 +89,14 @@ public sealed class StaffDialogs(FlowCatalog flows, IOptions<ConversationOptions
         return null;
     }
 
-    /// <summary>Closes the person's open dialog, if any (a staff command of the older desk was answered instead).</summary>
-    public static void Close(WriteTransaction write, long contactId, DateTimeOffset now)
-    {
-        if (DialogStateStore.Load(write, contactId) is { IsOpen: true } open)
-        {
-            DialogStateStore.Save(write, contactId, open.Closed(), now);
-        }
-    }
-
     /// <summary>A staff command whose entry takes words after its keyword ("BALAS 12 text"), or null.</summary>
     private string? CommandWithWords(FlowDefinition flow, string input) =>
         _matchers[flow].MatchWithRest(input) is { } rest && flow.Entries.Any(e => e.Command == rest.Command && e.Args) ? rest.Command : null;
 
-    /// <summary>Applies every action the dialog asks for and resumes it, until it waits, ends or passes.</summary>
-    private async Task<DialogResult> RunAsync(Turn turn, DialogResult result, CancellationToken cancellationToken)
-    {
-        for (var actions = 0; result.Stop == DialogStop.ActionRequested; actions++)
-        {
-            if (actions == FlowEngine.MaxNodesPerStep)
-            {
-                result = result with { State = result.State.Closed(), Stop = DialogStop.Answered, Failure = new StepLimitReached(turn.Flow.Id, result.State.NodeId!) };
-                break;
-            }
-
-            var context = new DialogActionContext(turn.Write, turn.Flow, turn.Staff, turn.Input, turn.Command, result.State.AllValues(), turn.Now);
-            var outcome = await _handlers.Value[result.Action!].ApplyAsync(result.Action!, context, cancellationToken);
-            if (outcome.AfterCommit is { } work)
-            {
-                turn.AfterCommit.Add(work);
-            }
-
-            result = FlowEngine.ResumeDialog(turn.Flow, turn.Staff.Language, result.State, outcome, result.Replies);
-        }
-
-        if (result.Failure is { } failure)
-        {
-            logger.LogError("Staff flow {Flow} stopped at node {Node}: more than {Limit} nodes in one step (the flow loops)",
-                failure.FlowId, failure.NodeId, FlowEngine.MaxNodesPerStep);
-        }
-
-        return result;
-    }
-
-    private static DialogAnswer Answer(WriteTransaction write, long contactId, DialogState state, IReadOnlyList<OutboundMessage> replies, Turn turn,
+    private static DialogAnswer Answer(WriteTransaction write, long contactId, DialogState state, IReadOnlyList<OutboundMessage> replies, DialogTurn turn,
         DateTimeOffset now)
     {
         DialogStateStore.Save(write, contactId, state, now);
         return new DialogAnswer(replies, turn.AfterCommit);
-    }
-
-    private sealed record Turn(WriteTransaction Write, FlowDefinition Flow, StaffMember Staff, string Input, string? Command, DateTimeOffset Now)
-    {
-        public List<Func<CancellationToken, Task>> AfterCommit { get; } = [];
     }
 }

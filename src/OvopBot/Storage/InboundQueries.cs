@@ -9,7 +9,7 @@ public static class InboundQueries
 {
     private const string Columns =
         "id, contact_id AS ContactId, channel, external_id AS ExternalId, kind, text, choice_id AS ChoiceId, media_ref AS MediaRef, " +
-        "media_path AS MediaPath, latitude, longitude, phone, received_at AS ReceivedAt, processed_at AS ProcessedAt";
+        "media_path AS MediaPath, latitude, longitude, phone, received_at AS ReceivedAt, processed_at AS ProcessedAt, reply_to AS ReplyTo";
 
     /// <summary>
     /// The oldest unprocessed message of each contact in one partition (contact id modulo count), oldest first, with
@@ -56,11 +56,12 @@ public static class InboundQueries
         MediaPath = r.MediaPath,
         Location = r.Latitude is { } lat && r.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
         Phone = r.Phone,
+        ReplyToPlatformId = r.ReplyTo,
     }, r.ProcessedAt is not null);
 
     private sealed record Row(long Id, long ContactId, string Channel, string ExternalId, string Kind, string? Text,
         string? ChoiceId, string? MediaRef, string? MediaPath, double? Latitude, double? Longitude, string? Phone,
-        string ReceivedAt, string? ProcessedAt, string Address);
+        string ReceivedAt, string? ProcessedAt, string? ReplyTo, string Address);
 
     // A class with setters, not a record: an expression column has no declared type for Dapper to match a constructor by.
     private sealed class HeadExtra

@@ -61,16 +61,16 @@ public sealed class InboundStore(SqliteDatabase database, Signals signals) : IIn
         var id = write.Prepared(
             """
             INSERT INTO inbound_messages (channel, external_id, contact_id, kind, text, choice_id, media_ref, media_path,
-                                          latitude, longitude, phone, received_at)
+                                          latitude, longitude, phone, received_at, reply_to)
             VALUES (@Channel, @ExternalId, @contactId, @kind, @Text, @ChoiceId, @MediaRef, @MediaPath,
-                    @latitude, @longitude, @Phone, @received)
+                    @latitude, @longitude, @Phone, @received, @ReplyToPlatformId)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
             ("@Channel", message.Channel), ("@ExternalId", message.ExternalId), ("@contactId", contactId), ("@kind", message.Kind.ToString()),
             ("@Text", message.Text), ("@ChoiceId", message.ChoiceId), ("@MediaRef", message.MediaRef), ("@MediaPath", message.MediaPath),
             ("@latitude", Finite(message.Location?.Latitude)), ("@longitude", Finite(message.Location?.Longitude)), ("@Phone", message.Phone),
-            ("@received", received)).ExecuteScalar();
+            ("@received", received), ("@ReplyToPlatformId", message.ReplyToPlatformId)).ExecuteScalar();
         return id is long stored ? new StoredInbound(stored, contactId, message, Processed: false) : null;
     }
 

@@ -90,6 +90,28 @@ public sealed partial class FakeTelegramServer
         return PushUpdate(new JsonObject { ["message"] = message });
     }
 
+    /// <summary>
+    /// Queues a private text message sent with the app's "Reply" to the bot's message <paramref name="replyTo"/> in that
+    /// chat; as Telegram does, the update carries the replied-to message (which must have been sent to the chat).
+    /// </summary>
+    public long PushReply(long chatId, string text, long replyTo)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var original = SentTo(chatId).SingleOrDefault(m => m.MessageId == replyTo)
+                       ?? throw new InvalidOperationException($"chat {chatId} has no message {replyTo} to reply to");
+        var message = PrivateMessage(chatId);
+        message["text"] = text;
+        message["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = replyTo,
+            ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "OVOP", ["username"] = "ovop_test_bot" },
+            ["chat"] = new JsonObject { ["id"] = chatId, ["first_name"] = "Budi", ["type"] = "private" },
+            ["date"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
+            [original.Text is null ? "caption" : "text"] = original.Text ?? original.Caption,
+        };
+        return PushUpdate(new JsonObject { ["message"] = message });
+    }
+
     /// <summary>Queues a tap on an inline button and returns the update id and the callback query id.</summary>
     public (long UpdateId, string QueryId) PushCallback(long chatId, string data)
     {

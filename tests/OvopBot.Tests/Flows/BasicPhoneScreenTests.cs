@@ -48,8 +48,8 @@ public sealed partial class BasicPhoneScreenTests
             {
                 foreach (var language in flow.Languages)
                 {
-                    // A staff-flow node may say a shared text (text: KEY) instead of its own: checked with the texts above.
-                    var text = node.IsQuestion && flow.Kind != FlowKind.Staff ? MessageRenderer.Question(flow, node, language).Text
+                    // A dialog-flow node may say a shared text (text: KEY) instead of its own: checked with the texts above.
+                    var text = node.IsQuestion && !flow.IsDialog ? MessageRenderer.Question(flow, node, language).Text
                         : node.Text.IsEmpty ? "" : node.Text.Get(language);
                     Assert.True(text.Length <= Screen, $"node '{node.Id}' ({language}) is {text.Length} characters");
                 }

@@ -9,8 +9,9 @@ using YamlDotNet.Serialization;
 namespace OvopBot.Tests.Flows;
 
 /// <summary>
-/// The engine alone, goflow's way: the staff dialogs of <c>flows/staff.yaml</c> stepped from the tables in
-/// <c>Flows/Dialogs/*.yaml</c> with outcomes fed back by hand (no store, no handlers), and the one loop limit.
+/// The engine alone, goflow's way: the dialogs of <c>flows/staff.yaml</c> (and of the flow a table names with
+/// <c>flow:</c>, such as <c>linking</c>) stepped from the tables in <c>Flows/Dialogs/*.yaml</c> with outcomes fed back by
+/// hand (no store, no handlers), and the one loop limit.
 /// </summary>
 public sealed class DialogStepTests
 {
@@ -22,9 +23,9 @@ public sealed class DialogStepTests
     [MemberData(nameof(Tables))]
     public void The_dialog_steps_as_the_table_says(string table)
     {
-        var flow = FlowCatalog.Load(RepoPaths.Flows)["staff"];
-        var steps = new DeserializerBuilder().Build().Deserialize<Dictionary<string, List<Dictionary<string, object?>>>>(
-            File.ReadAllText(Path.Combine(Folder, table + ".yaml")))["steps"];
+        var file = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object>>(File.ReadAllText(Path.Combine(Folder, table + ".yaml")));
+        var flow = FlowCatalog.Load(RepoPaths.Flows)[file.GetValueOrDefault("flow") as string ?? "staff"];
+        var steps = ((List<object>)file["steps"]).Cast<Dictionary<object, object?>>().Select(s => s.ToDictionary(e => (string)e.Key, e => e.Value)).ToList();
         var state = new DialogState();
         for (var i = 0; i < steps.Count; i++)
         {
@@ -33,7 +34,9 @@ public sealed class DialogStepTests
             DialogResult result;
             if (step.TryGetValue("start", out var command))
             {
-                result = FlowEngine.StartDialog(flow, "id", flow.Entries.Single(e => e.Command == (string)command!), state, (string)command!);
+                // A staff command is its own input; an input's entry (a reference) takes the message from say:.
+                result = FlowEngine.StartDialog(flow, "id", flow.Entries.Single(e => e.Command == (string)command!), state,
+                    step.GetValueOrDefault("say") as string ?? (string)command!);
             }
             else if (step.TryGetValue("say", out var text))
             {
@@ -76,6 +79,9 @@ public sealed class DialogStepTests
                 break;
             case "ended":
                 Assert.True(result.Stop == DialogStop.Passed && !result.State.IsOpen, $"{where}: expected the dialog to end and pass the message on");
+                break;
+            case "resumed":
+                Assert.True(result.Stop == DialogStop.Resumed && !result.State.IsOpen, $"{where}: expected the dialog to end and the person greeted back at their question");
                 break;
             case "interrupted":
                 Assert.True(result.Stop == DialogStop.Passed && result.State.IsOpen, $"{where}: expected the message passed on with the dialog still open");

@@ -32,7 +32,7 @@ public sealed class EngineFuzzTests(ITestOutputHelper output) : IDisposable
     {
         var engine = _bot.Get<FlowEngine>();
         // The staff flow's dialogs are stepped by DialogRunner (Flows/DialogStepTests), not by FlowEngine.Step.
-        var flows = _bot.Get<FlowCatalog>().Flows.Where(f => f.Kind != FlowKind.Staff).ToList();
+        var flows = _bot.Get<FlowCatalog>().Flows.Where(f => !f.IsDialog).ToList();
         var starts = flows.SelectMany(f => f.Nodes.Where(n => n.IsQuestion).Select(n => (Flow: f, Node: n))).ToList();
         Gen.Select(Gen.Int[0, starts.Count - 1], Gen.Bool, Gen.Int, Gen.Int[1, 8])
             .Sample((start, english, seed, steps) => Walk(engine, starts[start].Flow, starts[start].Node, english ? "en" : "id", seed, steps),

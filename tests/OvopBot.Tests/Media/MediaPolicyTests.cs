@@ -1,55 +1,76 @@
-using OvopBot.Channels.Abstractions;
-using OvopBot.Flows.Engine;
-using OvopBot.Flows.Loading;
+using Microsoft.Extensions.Options;
 using OvopBot.Media;
+using OvopBot.Storage;
 using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Media;
 
-/// <summary>Which media the step will use, so only that is downloaded: the decision against the real registration flow.</summary>
+/// <summary>
+/// The media folder's running total behind <c>Media:MaxFolderMegabytes</c> (which media is wanted at all is the
+/// engine's decision: Flows/TakesMediaTests). Real files in a temp folder, an injected clock.
+/// </summary>
 public sealed class MediaPolicyTests
 {
-    private static readonly FlowCatalog Catalog = FlowCatalog.Load(RepoPaths.Flows);
-    private static readonly DateTimeOffset Now = new(2026, 12, 2, 2, 0, 0, TimeSpan.Zero);
+    private const long Cap = 10_000;
 
-    private static SessionState At(string node, PendingKind? pending = null, TimeSpan? idle = null) => new()
+    [Fact]
+    public void The_folder_is_scanned_once_then_each_kept_file_adds_its_size()
     {
-        FlowId = "ovop-registration", Status = SessionStatus.Active, NodeId = node, LastActivityAt = Now - (idle ?? TimeSpan.FromMinutes(1)),
-        Pending = pending is { } kind ? new PendingQuestion(kind) : null,
-    };
+        using var folder = new TempDirectory();
+        Write(folder, "telegram/a.jpg", 1000);
+        Write(folder, "whatsapp/b.ogg", 500);
+        var usage = Usage(folder, new ManualTimeProvider());
 
-    [Theory]
-    [InlineData("photo", null, InboundKind.Photo, true)]
-    [InlineData("photo", null, InboundKind.Document, true)]
-    [InlineData("photo", PendingKind.HelpMenu, InboundKind.Photo, true)]
-    [InlineData("photo", null, InboundKind.Voice, true)] // goes to the facilitators, who get the file
-    [InlineData("village", null, InboundKind.Photo, false)]
-    [InlineData("village", null, InboundKind.Document, false)]
-    [InlineData("village", null, InboundKind.Voice, true)]
-    [InlineData("village", PendingKind.HandoffMessage, InboundKind.Voice, true)]
-    [InlineData("village", PendingKind.HandoffMessage, InboundKind.Photo, false)]
-    [InlineData("photo", PendingKind.ConfirmRestart, InboundKind.Photo, false)]
-    [InlineData("photo", PendingKind.FinishedMenu, InboundKind.Photo, false)]
-    public void Only_media_the_current_question_uses_is_wanted(string node, PendingKind? pending, InboundKind kind, bool wanted)
-    {
-        var flow = Catalog["ovop-registration"];
-
-        Assert.Equal(wanted, MediaPolicy.Wants(flow, At(node, pending), kind, Now));
+        Assert.Equal(1500, usage.Used(Cap));
+        // Files written behind its back are not seen while far from the cap: no walk of the folder per download.
+        Write(folder, "telegram/c.jpg", 2000);
+        Assert.Equal(1500, usage.Used(Cap));
+        usage.Added(2000);
+        Assert.Equal(3500, usage.Used(Cap));
     }
 
     [Fact]
-    public void Nothing_is_wanted_before_the_start_after_a_long_pause_or_at_a_node_the_flow_no_longer_has()
+    public void A_total_that_would_refuse_a_file_is_checked_by_a_fresh_scan_at_most_once_a_minute()
     {
-        var flow = Catalog["ovop-registration"];
+        using var folder = new TempDirectory();
+        Write(folder, "telegram/a.jpg", 6000);
+        Write(folder, "telegram/b.jpg", 3000);
+        var time = new ManualTimeProvider();
+        var usage = Usage(folder, time);
+        Assert.Equal(9000, usage.Used(Cap));
 
-        Assert.False(MediaPolicy.Wants(flow, null, InboundKind.Photo, Now));
-        Assert.False(MediaPolicy.Wants(flow, new SessionState { FlowId = flow.Id }, InboundKind.Voice, Now));
-        // After a long pause the engine greets and asks again; the photo is not taken as the answer.
-        Assert.False(MediaPolicy.Wants(flow, At("photo", idle: flow.ResumeAfter + TimeSpan.FromMinutes(1)), InboundKind.Photo, Now));
-        Assert.False(MediaPolicy.Wants(flow, At("no_such_node"), InboundKind.Photo, Now));
-        Assert.False(MediaPolicy.Wants(flow, At("photo") with { Status = SessionStatus.Submitted }, InboundKind.Photo, Now));
-        // PENDAMPING before answering anything: the voice note goes to the facilitators.
-        Assert.True(MediaPolicy.Wants(flow, new SessionState { FlowId = flow.Id, Pending = new PendingQuestion(PendingKind.HandoffMessage) },
-            InboundKind.Voice, Now));
+        // b.jpg is erased with its person's data: the total counts high until it would refuse something.
+        File.Delete(Path.Combine(folder.Path, "telegram", "b.jpg"));
+        Assert.Equal(9000, usage.Used(Cap, adding: 500));
+        time.Advance(MediaFolderUsage.RescanInterval);
+        Assert.Equal(6000, usage.Used(Cap, adding: 5000)); // 9000 + 5000 would be over: rescanned, and there is room
+
+        // Really full: the scan is not repeated for every file within the minute.
+        Write(folder, "telegram/c.jpg", 5000);
+        usage.Added(5000);
+        File.Delete(Path.Combine(folder.Path, "telegram", "c.jpg"));
+        Assert.Equal(11_000, usage.Used(Cap));
+        time.Advance(MediaFolderUsage.RescanInterval);
+        Assert.Equal(6000, usage.Used(Cap));
+    }
+
+    [Fact]
+    public void A_missing_folder_holds_nothing()
+    {
+        using var folder = new TempDirectory();
+        var usage = new MediaFolderUsage(Options.Create(new StorageOptions { MediaPath = Path.Combine(folder.Path, "not-yet") }),
+            new ManualTimeProvider());
+
+        Assert.Equal(0, usage.Used(Cap));
+    }
+
+    private static MediaFolderUsage Usage(TempDirectory folder, TimeProvider time) =>
+        new(Options.Create(new StorageOptions { MediaPath = folder.Path }), time);
+
+    private static void Write(TempDirectory folder, string name, int bytes)
+    {
+        var path = Path.Combine(folder.Path, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, new byte[bytes]);
     }
 }

@@ -169,6 +169,25 @@ public sealed partial class ChannelLinkingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_code_asked_for_before_the_linking_dialog_was_stored_is_still_checked_after_the_upgrade()
+    {
+        await RegisterHeadAsync();
+        await Other(Registration.Reference);
+        var code = CodeSentTo("kades")!;
+        // As a database from before migration 020 left it: the request open, no dialog state.
+        using (var connection = _bot.Database.Open())
+        {
+            connection.Execute("DROP TABLE link_dialogs; DELETE FROM schema_migrations WHERE version = 20;");
+        }
+
+        _bot.Restart();
+
+        Assert.Contains("Kode salah. Sisa percobaan: 4", Joined(await Other(code == "000000" ? "111111" : "000000")), StringComparison.Ordinal);
+        Assert.Contains("tersambung ke sini", Joined(await Other(code)), StringComparison.Ordinal);
+        Assert.Equal(1, People());
+    }
+
+    [Fact]
     public void A_reference_is_recognised_however_it_is_spaced_or_cased_and_nothing_else_is_taken_for_one()
     {
         string[] spellings = ["-", " ", "", "_", " - ", "."];

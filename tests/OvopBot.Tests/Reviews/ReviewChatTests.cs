@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
+using CsCheck;
 using Dapper;
+using OvopBot.Regions;
 using OvopBot.Reminders;
 using OvopBot.Roles;
+using OvopBot.Tests.Roles;
 using OvopBot.Tests.TestSupport;
 
 namespace OvopBot.Tests.Reviews;
 
 /// <summary>Facilitator review in the chat (PERIKSA → open → PERBAIKI → the head fixes → SETUJU) through the real processor, flows and SQLite.</summary>
-public sealed class ReviewChatTests : IDisposable
+public sealed partial class ReviewChatTests : IDisposable
 {
     private readonly BotHarness _bot = new();
 
@@ -160,6 +164,96 @@ public sealed class ReviewChatTests : IDisposable
         Assert.Contains("pendamping masih menunggu perbaikan", reminder, StringComparison.Ordinal);
         Assert.Contains("nama", reminder, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_facilitator_who_is_the_records_village_head_is_asked_the_fix_in_their_own_conversation()
+    {
+        await Registration.RunAsync(Head);
+        await GrantAsync("kades", "53.01.08");
+        await Head("PERIKSA");
+        var record = string.Join("\n", await Head("1"));
+
+        Assert.Contains("sudah dikirim", Assert.Single(await Head($"PERBAIKI {Registration.NumberOf(record, "Nama")} Mohon nama lengkap")),
+            StringComparison.Ordinal);
+        Assert.Contains("Siapa nama lengkap Bapak/Ibu?", QueuedFor("kades"), StringComparison.Ordinal);
+
+        // The review stays open, but a name is nothing of its: the registration takes it as the answer asked again.
+        Assert.Contains("Nomor referensi: OVOP-5301082006-1", string.Join("\n", await Head("Benediktus Mau Bria")), StringComparison.Ordinal);
+        Assert.Equal(("resubmitted", 2L), (Record().State, Record().Revision));
+    }
+
+    [Fact]
+    public async Task The_list_shows_eight_a_message_LAGI_the_rest_and_a_number_from_the_second_page_opens_that_record()
+    {
+        var villages = _bot.Get<RegionCatalog>().VillagesOf("53.01").Take(10).ToList();
+        using (var connection = _bot.Database.Open())
+        {
+            foreach (var (village, i) in villages.Select((v, i) => (v, i)))
+            {
+                StaffSeed.Respondent(_bot.Database, $"kades-{i}", village.Code, "submitted", _bot.Time.GetUtcNow());
+                connection.Execute("UPDATE submissions SET review_state = 'submitted', village_name = @Name WHERE village_code = @Code", village);
+            }
+        }
+
+        await GrantAsync("fas", "53.01");
+
+        var first = Assert.Single(await Facilitator("PERIKSA"));
+        Assert.StartsWith("Menunggu pemeriksaan (1-8 dari 10), halaman 1/2:", first, StringComparison.Ordinal);
+        Assert.Contains($"8. {villages[7].Name}: - (baru)", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n9. ", first, StringComparison.Ordinal);
+        Assert.EndsWith("LAGI untuk berikutnya.", first, StringComparison.Ordinal);
+        var second = Assert.Single(await Facilitator("LAGI"));
+        Assert.StartsWith("Menunggu pemeriksaan (9-10 dari 10), halaman 2/2:", second, StringComparison.Ordinal);
+        Assert.Contains($"10. {villages[9].Name}: - (baru)", second, StringComparison.Ordinal);
+        Assert.All(new[] { first, second }, p => Assert.True(p.Length <= 500, p));
+
+        Assert.StartsWith($"{villages[9].Name} (-), baru, halaman 1/1:", Assert.Single(await Facilitator("10")), StringComparison.Ordinal);
+        Assert.Contains($"{villages[9].Name} (-) sudah diverifikasi", Assert.Single(await Facilitator("SETUJU")), StringComparison.Ordinal);
+        Assert.Equal(["verified"], _bot.Database.Open().Query<string>(
+            "SELECT review_state FROM submissions WHERE village_code = @Code", villages[9]).ToList());
+        Assert.Contains("Buka dulu satu data", Assert.Single(await Facilitator("SETUJU")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paging_the_list_with_LAGI_shows_every_item_once_in_messages_of_at_most_500_characters()
+    {
+        await Gen.Select(Gen.Int[1, 30], Gen.Int[0, 200]).SampleAsync(async (count, productLength) =>
+        {
+            using var bot = new BotHarness();
+            var villages = bot.Get<RegionCatalog>().VillagesOf("53.01").Take(count).ToList();
+            using (var connection = bot.Database.Open())
+            {
+                foreach (var (village, i) in villages.Select((v, i) => (v, i)))
+                {
+                    StaffSeed.Respondent(bot.Database, $"kades-{i}", village.Code, "submitted", bot.Time.GetUtcNow());
+                    connection.Execute("UPDATE submissions SET review_state = 'submitted', village_name = @name, answers_json = @json WHERE village_code = @code",
+                        new { name = village.Name, code = village.Code, json = $$"""{"product.name": "{{new string('m', productLength)}}"}""" });
+                }
+            }
+
+            await bot.Get<RoleStore>().GrantAsync(new ContactRef("console", "fas"), StaffRole.Facilitator, "53.01", "test", CancellationToken.None,
+                bot.Time.GetUtcNow());
+            var shown = new List<int>();
+            var messages = await bot.SayAsync("PERIKSA", from: "fas");
+            for (var page = 1; ; page++)
+            {
+                Assert.All(messages, m => Assert.True(m.Length <= 500, m));
+                shown.AddRange(messages.SelectMany(m => m.Split('\n')).Select(l => ItemNumber().Match(l)).Where(m => m.Success)
+                    .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                if (!messages[^1].EndsWith("LAGI untuk berikutnya.", StringComparison.Ordinal) || page > count)
+                {
+                    break;
+                }
+
+                messages = await bot.SayAsync("LAGI", from: "fas");
+            }
+
+            Assert.Equal(Enumerable.Range(1, count), shown);
+        }, iter: 8);
+    }
+
+    [GeneratedRegex(@"^(\d+)\. ")]
+    private static partial Regex ItemNumber();
 
     private static List<string> Changed(string beforeJson, string afterJson)
     {

@@ -42,8 +42,9 @@ public sealed class ChannelSendException : Exception
     public bool ChannelWide { get; }
 
     /// <summary>
-    /// For a message sent in parts: the platform ids of every part out so far, earlier attempts included. The outbox
-    /// keeps them with the row and the next attempt starts at the first part not sent (<see cref="OutboundEnvelope.SentParts"/>).
+    /// For a message sent in parts whose progress the store could not take (<see cref="PartProgress"/>): the platform
+    /// ids of every part out so far, earlier attempts included. The outbox writes them down with the row, and the next
+    /// attempt starts at the first part not sent (<see cref="OutboundEnvelope.SentParts"/>).
     /// </summary>
     public IReadOnlyList<string> SentParts { get; init; } = [];
 }

@@ -24,4 +24,10 @@ public sealed record OutboundEnvelope(long Id, string Address, OutboundKind Kind
     /// several messages): a sender that splits resumes after them, so nobody reads a part twice.
     /// </summary>
     public IReadOnlyList<string> SentParts { get; init; } = [];
+
+    /// <summary>
+    /// Set by the outbox: writes down the platform ids of the parts sent so far, each time the platform accepts one
+    /// (<see cref="PartProgress"/>), so that a retry after a failure or a restart starts at the next part.
+    /// </summary>
+    public Func<IReadOnlyList<string>, Task>? RecordSentParts { get; init; }
 }

@@ -25,4 +25,9 @@ public sealed record InboundMessage
     public string? Phone { get; init; }
     /// <summary>The name the platform shows for the person, if any.</summary>
     public string? DisplayName { get; init; }
+    /// <summary>
+    /// The platform id of the bot's message this one replies to (the app's "Reply": Telegram reply_to_message, WhatsApp
+    /// context.id), as the outbox recorded it when sending. A facilitator's reply to a forwarded question answers it.
+    /// </summary>
+    public string? ReplyToPlatformId { get; init; }
 }

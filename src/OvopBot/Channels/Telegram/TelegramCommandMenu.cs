@@ -28,9 +28,7 @@ public static partial class TelegramCommandMenu
         var staff = staffFlow.StaffCommands
             .Where(c => admin || !staffFlow.Entries.Any(e => e.Command == c.Key && e.Role == "admin"))
             .Select(c => (c.Key, c.Value));
-        // The older staff desk's commands (web link, review) still have their keywords in the registration flow.
-        var legacy = flow.StaffCommands.Where(c => !staffFlow.StaffCommands.ContainsKey(c.Key)).Select(c => (c.Key, c.Value));
-        return [.. Everyone(flow, language), .. Build(staffFlow, language, staff), .. Build(flow, language, legacy)];
+        return [.. Everyone(flow, language), .. Build(staffFlow, language, staff)];
     }
 
     private static List<BotCommand> Build(FlowDefinition flow, string language,

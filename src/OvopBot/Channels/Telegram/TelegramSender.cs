@@ -10,9 +10,9 @@ namespace OvopBot.Channels.Telegram;
 /// keyboard with the same options on top ("1. Kopi", one per row, so a tap sends a form the engine understands),
 /// a "share location/phone" button when the question asks for it, or a keyboard removal otherwise. Long texts go
 /// out in several messages split on paragraph boundaries; a <see cref="OutboundMessage.DocumentPath"/> is uploaded
-/// with sendDocument. Every failure becomes a <see cref="ChannelSendException"/>; nothing is retried here. A failure
-/// after some parts went out reports them (<see cref="ChannelSendException.SentParts"/>) and the outbox's retry
-/// resumes at the first part not sent (<see cref="OutboundEnvelope.SentParts"/>).
+/// with sendDocument. Every failure becomes a <see cref="ChannelSendException"/>; nothing is retried here. Each part
+/// Telegram accepts is recorded before the next is sent (<see cref="PartProgress"/>), so a retry or a restart resumes
+/// at the first part not sent.
 /// </summary>
 public sealed class TelegramSender(TelegramClient client) : IChannelSender
 {
@@ -49,10 +49,10 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
             : TelegramTextSplitter.Split(message.Text);
 
         // The parts, in order, are the texts and then the document; an earlier attempt may have sent the first few.
-        var ids = new List<string>(envelope.SentParts);
+        var progress = new PartProgress(envelope, texts.Count + (document is null ? 0 : 1));
         try
         {
-            for (var i = ids.Count; i < texts.Count; i++)
+            for (var i = progress.Sent; i < texts.Count; i++)
             {
                 // The keyboard belongs under the last piece, which is where the question is.
                 var last = i == texts.Count - 1 && document is null;
@@ -61,21 +61,21 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
                     ChatId = chatId, Text = texts[i], ReplyMarkup = last ? markup : null,
                 };
                 var sent = await client.CallAsync<SentMessage>("sendMessage", request, cancellationToken);
-                ids.Add(sent.MessageId.ToString(CultureInfo.InvariantCulture));
+                await progress.AcceptedAsync(sent.MessageId.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (document is not null && ids.Count == texts.Count)
+            if (document is not null && progress.Sent == texts.Count)
             {
                 var caption = captionFits ? message.Text : null;
-                ids.Add(await SendDocumentAsync(chatId, document, caption, markup, cancellationToken));
+                await progress.AcceptedAsync(await SendDocumentAsync(chatId, document, caption, markup, cancellationToken));
             }
         }
         catch (TelegramRequestException ex)
         {
-            throw Classify(ex, ids);
+            throw Classify(ex, progress.Sent);
         }
 
-        return string.Join(',', ids);
+        return progress.PlatformIds;
     }
 
     private async Task<string> SendDocumentAsync(long chatId, string path, string? caption, object markup,
@@ -136,13 +136,13 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
     }
 
     /// <summary>Maps a Bot API failure to what the outbox should do with the message.</summary>
-    internal static ChannelSendException Classify(TelegramRequestException ex, IReadOnlyList<string> sentParts)
+    internal static ChannelSendException Classify(TelegramRequestException ex, int partsSent)
     {
-        var note = sentParts.Count > 0 ? $" (after {sentParts.Count} part(s) were sent)" : "";
+        var note = partsSent > 0 ? $" (after {partsSent} part(s) were sent)" : "";
         if (ex is not TelegramApiException api)
         {
             // No readable answer: network, timeout, proxy error page. The message may or may not have gone out.
-            return new ChannelSendException(SendFailureKind.Transient, ex.Message + note, null, false, ex) { SentParts = sentParts };
+            return new ChannelSendException(SendFailureKind.Transient, ex.Message + note, null, false, ex);
         }
 
         var kind = api.ErrorCode switch
@@ -156,6 +156,6 @@ public sealed class TelegramSender(TelegramClient client) : IChannelSender
         };
         // Telegram's 429 does not say whether the chat or the bot hit the limit; slowing the whole channel is safe.
         return new ChannelSendException(kind, api.Message + note, api.RetryAfter, channelWide: api.ErrorCode == 429,
-            inner: api) { SentParts = sentParts };
+            inner: api);
     }
 }

@@ -62,7 +62,12 @@ public sealed class TelegramUpdateMapper(TimeProvider timeProvider)
             return null;
         }
 
-        var inbound = Base(message.Chat.Id, externalId, InboundKind.Unsupported, message.Date, message.From);
+        var inbound = Base(message.Chat.Id, externalId, InboundKind.Unsupported, message.Date, message.From) with
+        {
+            ReplyToPlatformId = message.ReplyToMessage is { MessageId: > 0 } replied
+                ? replied.MessageId.ToString(CultureInfo.InvariantCulture)
+                : null,
+        };
         if (message.Text is { } text)
         {
             return TryCommand(message, text) is { } command

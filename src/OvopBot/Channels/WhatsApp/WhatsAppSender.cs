@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvopBot.Channels.Abstractions;
@@ -10,7 +9,8 @@ namespace OvopBot.Channels.WhatsApp;
 /// free-form message (<see cref="WhatsAppComposer"/>); outside it never tries free-form: it sends the fitting
 /// template or throws <see cref="SendFailureKind.OutsideWindow"/>. Every failure is a <see cref="ChannelSendException"/>
 /// the outbox acts on; nothing is retried here. A message that needs several requests (a very long text, a document
-/// after its text) remembers the parts already sent, so the outbox's retry resumes instead of repeating them.
+/// after its text) has each part the Cloud API accepted recorded before the next is sent (<see cref="PartProgress"/>),
+/// so a retry or a restart resumes instead of repeating them.
 /// </summary>
 public sealed class WhatsAppSender : IChannelSender
 {
@@ -25,7 +25,6 @@ public sealed class WhatsAppSender : IChannelSender
     private readonly TimeProvider _time;
     private readonly WhatsAppOptions _options;
     private readonly ILogger<WhatsAppSender> _logger;
-    private readonly ConcurrentDictionary<long, Progress> _partial = new();
 
     public WhatsAppSender(WhatsAppClient client, ICustomerWindow window, TimeProvider time,
         IOptions<WhatsAppOptions> options, ILogger<WhatsAppSender> logger)
@@ -71,22 +70,17 @@ public sealed class WhatsAppSender : IChannelSender
                 $"24-hour window closed for outbox message {envelope.Id} and no template fits");
         }
 
-        var progress = _partial.GetOrAdd(envelope.Id, _ => new Progress(open));
-        if (progress.FreeForm != open)
-        {
-            progress = _partial[envelope.Id] = new Progress(open);
-        }
-
+        // A template is one message, sent whole: parts of a free-form attempt made before the window closed are not its.
+        var progress = new PartProgress(open ? envelope : envelope with { SentParts = [] }, parts.Count);
         try
         {
-            for (var i = progress.Ids.Count; i < parts.Count; i++)
+            for (var i = progress.Sent; i < parts.Count; i++)
             {
-                progress.Ids.Add(await SendPartAsync(to, parts[i], cancellationToken));
+                await progress.AcceptedAsync(await SendPartAsync(to, parts[i], cancellationToken));
             }
         }
         catch (WhatsAppApiException ex) when (ex.Code == WhatsAppErrorClassifier.OutsideWindowCode && open)
         {
-            _partial.TryRemove(envelope.Id, out _);
             if (template is null)
             {
                 throw WhatsAppErrorClassifier.ToSendException(ex);
@@ -99,9 +93,7 @@ public sealed class WhatsAppSender : IChannelSender
         }
         catch (WhatsAppApiException ex)
         {
-            var failure = WhatsAppErrorClassifier.ToSendException(ex);
-            Forget(envelope.Id, failure);
-            throw failure;
+            throw WhatsAppErrorClassifier.ToSendException(ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
@@ -109,8 +101,7 @@ public sealed class WhatsAppSender : IChannelSender
                 $"WhatsApp transport error for outbox message {envelope.Id}: {ex.Message}", null, false, ex);
         }
 
-        _partial.TryRemove(envelope.Id, out _);
-        return string.Join(',', progress.Ids);
+        return progress.PlatformIds;
     }
 
     private async Task<string> SendTemplateAsync(string to, TemplateRef template, CancellationToken ct)
@@ -143,15 +134,6 @@ public sealed class WhatsAppSender : IChannelSender
         return await _client.SendMessageAsync(payload!, ct);
     }
 
-    private void Forget(long id, ChannelSendException failure)
-    {
-        // Only a transient failure is retried as the same message; anything else starts afresh if ever sent again.
-        if (failure.Kind != SendFailureKind.Transient)
-        {
-            _partial.TryRemove(id, out _);
-        }
-    }
-
     private static string DocumentMime(string path) => Path.GetExtension(path).ToUpperInvariant() switch
     {
         ".XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -160,10 +142,4 @@ public sealed class WhatsAppSender : IChannelSender
         ".CSV" or ".TXT" or ".JSONL" or ".JSON" => "text/plain",
         _ => "application/octet-stream",
     };
-
-    private sealed class Progress(bool freeForm)
-    {
-        public bool FreeForm { get; } = freeForm;
-        public List<string> Ids { get; } = [];
-    }
 }

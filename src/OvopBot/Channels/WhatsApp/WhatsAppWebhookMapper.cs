@@ -113,6 +113,7 @@ public static class WhatsAppWebhookMapper
             ReceivedAt = Time(m, now),
             Phone = "+" + from,
             DisplayName = names.GetValueOrDefault(from),
+            ReplyToPlatformId = Str(Obj(m, "context"), "id"), // the app's "Reply": the wamid of the message answered
         };
         var body = type is null ? default : Obj(m, type);
         return type switch

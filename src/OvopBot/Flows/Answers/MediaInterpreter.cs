@@ -16,9 +16,7 @@ public sealed class MediaInterpreter(AnswerKind kind) : IAnswerInterpreter
     public Interpretation Interpret(AnswerInput input)
     {
         var message = input.Message;
-        var fits = kind == AnswerKind.Photo
-            ? message.Kind is InboundKind.Photo || (message.Kind == InboundKind.Document && IsImage(message.MediaPath ?? message.MediaRef))
-            : message.Kind is InboundKind.Voice;
+        var fits = TakesMedia(message) && (message.Kind != InboundKind.Document || IsImage(message.MediaPath ?? message.MediaRef));
         if (!fits || (message.MediaPath is null && message.MediaRef is null))
         {
             return new Rejected(kind == AnswerKind.Photo ? "expect_photo" : "expect_voice");
@@ -36,6 +34,13 @@ public sealed class MediaInterpreter(AnswerKind kind) : IAnswerInterpreter
 
         return new Accepted(value);
     }
+
+    /// <summary>
+    /// A photo question takes a photo, or a document that turns out to be an image (known only once the file is
+    /// downloaded: a Telegram file_id says nothing about it); a voice question takes a voice note.
+    /// </summary>
+    public bool TakesMedia(InboundMessage message) =>
+        kind == AnswerKind.Photo ? message.Kind is InboundKind.Photo or InboundKind.Document : message.Kind is InboundKind.Voice;
 
     private static bool IsImage(string? path) =>
         path is not null && new[] { ".jpg", ".jpeg", ".png", ".webp", ".heic" }

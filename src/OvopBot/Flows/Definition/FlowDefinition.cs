@@ -33,6 +33,9 @@ public sealed class FlowDefinition
 
     public string Id { get; }
     public FlowKind Kind { get; }
+
+    /// <summary>A staff flow or a dialog anyone may enter: nodes wait, act and end instead of asking questions.</summary>
+    public bool IsDialog => Kind != FlowKind.Registration;
     /// <summary>Staff flows: the staff commands that start a dialog, and where.</summary>
     public IReadOnlyList<FlowEntry> Entries { get; }
     public int Version { get; }

@@ -10,4 +10,10 @@ public enum FlowKind
     /// asks named actions (<c>action:</c>) that the processor applies in the message's transaction.
     /// </summary>
     Staff,
+    /// <summary>
+    /// A dialog anyone may enter (linking a channel, <c>flows/linking.yaml</c>): the staff flow's nodes (waits,
+    /// actions, ends), but entered when a message has the shape an entry names (<c>reference</c>) instead of by a staff
+    /// command, and waiting for the inputs its router recognises (<see cref="Engine.DialogInputs"/>).
+    /// </summary>
+    Dialog,
 }

@@ -75,4 +75,9 @@ public enum EndKind
     Done,
     /// <summary>Staff dialogs: the dialog is over and the message goes on to the registration flow.</summary>
     Pass,
+    /// <summary>
+    /// Dialogs anyone may enter: the dialog is over and the person's conversation goes on, greeting them back at their
+    /// question (the message is not taken as an answer), as after a pause.
+    /// </summary>
+    Resume,
 }

@@ -6,7 +6,8 @@ namespace OvopBot.Flows.Diagrams;
 
 /// <summary>
 /// Draws a flow as a Mermaid flowchart: questions as boxes (with their answer kind), messages as rounded boxes,
-/// ends as stadiums, a staff flow's actions as hexagons and its entries (staff commands) as parallelograms; edges
+/// ends as stadiums (a dialog's with where the message goes), a dialog flow's actions as hexagons and its entries
+/// (staff commands, or inputs such as a reference) as parallelograms; edges
 /// carry the answer or outcome that takes them, and <c>when</c> conditions mark skippable nodes.
 /// </summary>
 public static class MermaidGraph
@@ -29,6 +30,12 @@ public static class MermaidGraph
             if (node.When is not null)
             {
                 label += $"<br/>when {Escape(node.When.Source)}";
+            }
+
+            // A dialog's end says where the message goes: done (it was the dialog's), pass or resume (on to the conversation).
+            if (flow.IsDialog && node.IsEnd)
+            {
+                label += $"<br/><i>end: {node.End.ToString().ToLowerInvariant()}</i>";
             }
 
             var (open, close) = node.Action is not null ? ("{{", "}}") : node.IsEnd ? ("([", "])") : node.IsQuestion ? ("[", "]") : ("(", ")");

@@ -11,6 +11,11 @@ public enum DialogStop
     ActionRequested,
     /// <summary>The message is not this dialog's: the next stage of the router takes it (the dialog ended with pass, or a staff command interrupts it).</summary>
     Passed,
+    /// <summary>
+    /// The dialog ended (<c>end: resume</c>) and the message goes on to the person's conversation, which greets them
+    /// back at their question instead of taking it as an answer (after a channel is linked, or the linking cancelled).
+    /// </summary>
+    Resumed,
 }
 
 /// <summary>

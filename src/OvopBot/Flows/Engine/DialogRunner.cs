@@ -5,8 +5,8 @@ using OvopBot.Flows.Definition;
 namespace OvopBot.Flows.Engine;
 
 /// <summary>
-/// Steps a staff flow (<c>kind: staff</c>), goflow's way: a start (a staff command's entry) or a resume (the next
-/// message, or an action's outcome) walks nodes (saying texts, branching) until it waits for a message, asks for an
+/// Steps a dialog flow (<c>kind: staff</c>, or <c>kind: dialog</c>), goflow's way: a start (a staff command's or an
+/// input's entry) or a resume (the next message, or an action's outcome) walks nodes (saying texts, branching) until it waits for a message, asks for an
 /// action, or ends. Pure: the caller applies actions and stores the state.
 /// </summary>
 internal static class DialogRunner
@@ -23,7 +23,10 @@ internal static class DialogRunner
         return Walk(flow, language, opened, entry.Start, []);
     }
 
-    /// <summary>The next message at the waiting node: a staff command it names, anything else to its <c>next</c>.</summary>
+    /// <summary>
+    /// The next message at the waiting node: a staff command (or an input the router recognised,
+    /// <see cref="DialogInputs"/>) it names, anything else to its <c>next</c>.
+    /// </summary>
     public static DialogResult Continue(FlowDefinition flow, string language, DialogState state, string input, string? command)
     {
         if (state.NodeId is not { } id || !flow.TryGetNode(id, out var node) || node.Expect != AnswerKind.Input)
@@ -122,7 +125,7 @@ internal static class DialogRunner
     }
 
     private static DialogResult Finish(DialogState state, EndKind end, List<OutboundMessage> replies) =>
-        new(state.Closed(), replies, end == EndKind.Pass ? DialogStop.Passed : DialogStop.Answered);
+        new(state.Closed(), replies, end switch { EndKind.Pass => DialogStop.Passed, EndKind.Resume => DialogStop.Resumed, _ => DialogStop.Answered });
 
     private static Dictionary<string, string> With(Dictionary<string, string> values, string key, string value) =>
         new(values, StringComparer.Ordinal) { [key] = value };

@@ -1,9 +1,10 @@
 namespace OvopBot.Flows.Engine;
 
 /// <summary>
-/// One staff member's place in the staff flow, stored as JSON beside (not inside) their registration session: the
-/// node waiting for their next message (null: no dialog open), the role the dialog needs, the dialog's values
-/// (answers typed, numbered areas, the draft broadcast), and the values kept after it ends (the last broadcast).
+/// One person's place in a dialog flow (a staff member's in the staff flow, anyone's in the linking dialog), stored as
+/// JSON beside (not inside) their registration session: the node waiting for their next message (null: no dialog
+/// open), the role the dialog needs, the dialog's values (answers typed, numbered areas, the draft broadcast, the
+/// reference being linked), and the values kept after it ends (the last broadcast).
 /// </summary>
 public sealed record DialogState
 {

@@ -168,8 +168,8 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
     /// </summary>
     public void HandOff(InboundMessage message, string textKey)
     {
-        Emit(new HandoffRequested(message.Text, message.Kind == InboundKind.Voice ? message.MediaRef : null,
-            message.Kind == InboundKind.Voice ? message.MediaPath : null, State.NodeId));
+        var file = HandsOverFile(message);
+        Emit(new HandoffRequested(message.Text, file ? message.MediaRef : null, file ? message.MediaPath : null, State.NodeId));
         State = State with { Pending = null };
         if (State.Status == SessionStatus.NotStarted)
         {
@@ -180,6 +180,9 @@ internal sealed class EngineStep(FlowEngine engine, FlowDefinition flow, Session
 
         AskCurrent(T(textKey));
     }
+
+    /// <summary>Whether a message handed to the facilitators goes with its file: a voice note does; a photo is not asked for.</summary>
+    public static bool HandsOverFile(InboundMessage message) => message.Kind == InboundKind.Voice;
 
     /// <summary>After a long pause: greet, say where they are, and ask the current question again.</summary>
     public void WelcomeBack()

@@ -49,6 +49,10 @@ public sealed class FlowEngine
 
     public IAnswerInterpreter Interpreter(AnswerKind kind) => _interpreters[kind];
 
+    /// <summary>Whether the node's interpreter may use the message's file (a summary or message node has none).</summary>
+    internal bool InterpreterTakesMedia(FlowNode node, InboundMessage message) =>
+        _interpreters.TryGetValue(node.Expect, out var interpreter) && interpreter.TakesMedia(message);
+
     /// <summary>Runs one inbound message through the flow.</summary>
     public StepResult Step(FlowDefinition flow, SessionState state, InboundMessage message, DateTimeOffset now,
         IFlowContext? context = null)
@@ -146,114 +150,187 @@ public sealed class FlowEngine
 
     // ---- dispatch ------------------------------------------------------------------------------------------------
 
+    /// <summary>Where a message goes first (<see cref="Handle"/>); <see cref="TakesMedia"/> reads the same decision.</summary>
+    private enum Route
+    {
+        Nobody,
+        Edited,
+        TooLong,
+        Command,
+        Pending,
+        WelcomeBack,
+        Continue,
+    }
+
+    /// <summary>Where an ordinary message at the current question goes (<see cref="Continue"/>).</summary>
+    private enum Move
+    {
+        Begin,
+        FinishedMenu,
+        Unusable,
+        ToFacilitators,
+        Summary,
+        Unknown,
+        Interpret,
+    }
+
+    /// <summary>
+    /// Whether stepping this photo, voice note or document would use its file: as the answer to the current question,
+    /// or handed to the facilitators (a PENDAMPING message, a voice note where text is expected). Media/MediaPolicy
+    /// asks before the step, so that only such files are downloaded. It follows the dispatch below through the same
+    /// decisions (<see cref="RouteOf"/>, <see cref="MoveOf"/>, the follow-up's handler, the interpreter's
+    /// <see cref="IAnswerInterpreter.TakesMedia"/>), so the two cannot drift apart.
+    /// </summary>
+    public bool TakesMedia(FlowDefinition flow, SessionState? state, InboundMessage message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(message);
+        var step = new EngineStep(this, flow, (state ?? new SessionState()) with { FlowId = flow.Id }, now, EmptyFlowContext.Instance);
+        var text = TextCleaner.Clean(message.Text);
+        return RouteOf(step, message, text, out _) switch
+        {
+            Route.Pending => PendingHandler.TakesMedia(step, step.State.Pending!, message, text),
+            Route.Continue => ContinueTakesMedia(step, message, text),
+            _ => false,
+        };
+    }
+
     private void Handle(EngineStep step, InboundMessage message)
     {
         var text = TextCleaner.Clean(message.Text);
-        var paused = step.State.LastActivityAt is { } last && step.Now - last > step.Flow.ResumeAfter;
+        var route = RouteOf(step, message, text, out var command); // before Touch: a long pause is measured to the last message
         step.Touch(message);
+        switch (route)
+        {
+            case Route.Nobody:
+                return; // the store records reachability; nobody to talk to
+            case Route.Edited:
+                step.Say(step.T("edited_ignored"));
+                return;
+            case Route.TooLong:
+                step.AskCurrent(step.T("too_long"));
+                return;
+            case Route.Command:
+                CommandHandler.Handle(step, command!.Value.Command, command.Value.Payload);
+                return;
+            case Route.Pending:
+                PendingHandler.Handle(step, step.State.Pending!, message, text);
+                return;
+            case Route.WelcomeBack:
+                step.WelcomeBack();
+                return;
+            default:
+                Continue(step, message, text);
+                return;
+        }
+    }
 
+    private Route RouteOf(EngineStep step, InboundMessage message, string text, out (FlowCommand Command, string? Payload)? command)
+    {
+        command = null;
         switch (message.Kind)
         {
             case InboundKind.BlockedByUser or InboundKind.UnblockedByUser:
-                return; // the store records reachability; nobody to talk to
+                return Route.Nobody;
             case InboundKind.Edited:
-                step.Say(step.T("edited_ignored"));
-                return;
+                return Route.Edited;
         }
 
         if (text.Length > MaxInputLength)
         {
-            step.AskCurrent(step.T("too_long"));
-            return;
+            return Route.TooLong;
         }
 
-        if (message.Kind is InboundKind.Text or InboundKind.Command && Commands(step.Flow).Match(text) is { } command)
+        if (message.Kind is InboundKind.Text or InboundKind.Command && Commands(step.Flow).Match(text) is { } match)
         {
-            CommandHandler.Handle(step, command.Command, command.Payload);
-            return;
+            command = match;
+            return Route.Command;
         }
 
-        // A follow-up question asked before the conversation started (HAPUS DATA's confirmation) is answered first.
-        if (step.State.Pending is { } pending && !paused)
+        // A follow-up question asked before the conversation started (HAPUS DATA's confirmation) is answered first;
+        // after a long pause it is forgotten, and an active conversation greets the person back at their question.
+        var paused = step.State.LastActivityAt is { } last && step.Now - last > step.Flow.ResumeAfter;
+        if (step.State.Pending is not null && !paused)
         {
-            PendingHandler.Handle(step, pending, message, text);
-            return;
+            return Route.Pending;
         }
 
-        if (step.State.Status == SessionStatus.NotStarted)
-        {
-            step.Begin();
-            return;
-        }
-
-        if (step.State.Status is SessionStatus.Submitted or SessionStatus.Declined)
-        {
-            step.ShowFinishedMenu();
-            return;
-        }
-
-        if (paused)
-        {
-            step.WelcomeBack();
-            return;
-        }
-
-        Continue(step, message, text);
+        // Before the start and after the end, Continue begins or shows the closing menu, paused or not.
+        return paused && step.State.Status == SessionStatus.Active ? Route.WelcomeBack : Route.Continue;
     }
 
     /// <summary>An ordinary message at the current question (no command, no follow-up open).</summary>
     internal static void Continue(EngineStep step, InboundMessage message, string text)
     {
+        switch (MoveOf(step, message, text))
+        {
+            case Move.Begin:
+                step.Begin();
+                return;
+            case Move.FinishedMenu:
+                step.ShowFinishedMenu();
+                return;
+            case Move.Unusable:
+                step.Miss(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
+                return;
+            case Move.ToFacilitators:
+                step.HandOff(message, "voice_forwarded");
+                return;
+            case Move.Summary:
+                SummaryHandler.Answer(step, step.CurrentNode!, message, text);
+                return;
+            case Move.Unknown:
+                AnswerUnknown(step, step.CurrentNode!);
+                return;
+            default:
+                var node = step.CurrentNode!;
+                var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
+                Apply(step, node, step.Engine.Interpreter(node.Expect).Interpret(input));
+                return;
+        }
+    }
+
+    /// <summary>Whether <see cref="Continue"/> would use the message's file.</summary>
+    internal static bool ContinueTakesMedia(EngineStep step, InboundMessage message, string text) => MoveOf(step, message, text) switch
+    {
+        Move.ToFacilitators => EngineStep.HandsOverFile(message),
+        Move.Interpret => step.Engine.InterpreterTakesMedia(step.CurrentNode!, message),
+        _ => false,
+    };
+
+    private static Move MoveOf(EngineStep step, InboundMessage message, string text)
+    {
         switch (step.State.Status)
         {
             case SessionStatus.NotStarted:
-                step.Begin();
-                return;
+                return Move.Begin;
             case SessionStatus.Submitted or SessionStatus.Declined:
-                step.ShowFinishedMenu();
-                return;
+                return Move.FinishedMenu;
         }
 
         if (message.Kind == InboundKind.Unsupported || (message.Kind == InboundKind.Text && text.Length == 0))
         {
-            step.Miss(step.T(message.Kind == InboundKind.Unsupported ? "unsupported_message" : "empty_message"));
-            return;
+            return Move.Unusable;
         }
 
         // A voice note where text is expected is not refused: it goes to the facilitators like a PENDAMPING message.
-        if (message.Kind == InboundKind.Voice && step.CurrentNode is { } node && node.Expect != AnswerKind.Voice &&
+        if (message.Kind == InboundKind.Voice && step.CurrentNode is { } current && current.Expect != AnswerKind.Voice &&
             step.Flow.Commands.ContainsKey(FlowCommand.Person))
         {
-            step.HandOff(message, "voice_forwarded");
-            return;
+            return Move.ToFacilitators;
         }
 
-        Answer(step, message, text);
-    }
-
-    private static void Answer(EngineStep step, InboundMessage message, string text)
-    {
-        var node = step.CurrentNode;
-        if (node is null)
+        if (step.CurrentNode is not { } node)
         {
-            step.Begin();
-            return;
+            return Move.Begin;
         }
 
         if (node.Expect == AnswerKind.Summary)
         {
-            SummaryHandler.Answer(step, node, message, text);
-            return;
+            return Move.Summary;
         }
 
-        if (message.Kind == InboundKind.Text && LocalSpeech.IsUnknown(text))
-        {
-            AnswerUnknown(step, node);
-            return;
-        }
-
-        var input = new AnswerInput(step.Flow, node, message, text, step.State.Language) { Context = step.Context };
-        Apply(step, node, step.Engine.Interpreter(node.Expect).Interpret(input));
+        return message.Kind == InboundKind.Text && LocalSpeech.IsUnknown(text) ? Move.Unknown : Move.Interpret;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class PendingHandler
                         break;
                     case "continue":
                         step.State = step.State with { Pending = null };
-                        if (step.State.Status == SessionStatus.Active && step.CurrentNode is not null)
+                        if (AtQuestion(step))
                         {
                             step.AskCurrent();
                         }
@@ -52,7 +52,7 @@ internal static class PendingHandler
 
                 break;
             case PendingKind.HandoffMessage:
-                if (message.Kind == InboundKind.Voice || (message.Kind == InboundKind.Text && text.Length > 0))
+                if (GoesToFacilitators(message, text))
                 {
                     step.HandOff(message, "handoff_sent");
                 }
@@ -76,6 +76,35 @@ internal static class PendingHandler
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Handle"/> would use the message's file (FlowEngine.TakesMedia): the same choices, read
+    /// without acting on them. A fresh answer or a follow-up's reply uses it as the question's interpreter would.
+    /// </summary>
+    public static bool TakesMedia(EngineStep step, PendingQuestion pending, InboundMessage message, string text) => pending.Kind switch
+    {
+        PendingKind.HandoffMessage => GoesToFacilitators(message, text) && EngineStep.HandsOverFile(message),
+        PendingKind.ConfirmAnswer => YesNoInterpreter.Parse(message, text) is null && InterpreterTakes(step, message),
+        PendingKind.AnswerDialog => InterpreterTakes(step, message),
+        PendingKind.HelpMenu => Choose(message, text, CommandHandler.HelpOptions(step)) switch
+        {
+            "person" => false,
+            "continue" when AtQuestion(step) => false,
+            _ => FlowEngine.ContinueTakesMedia(step, message, text),
+        },
+        PendingKind.ChooseLanguage => Choose(message, text, CommandHandler.LanguageOptions(step.Flow)) is null &&
+                                      FlowEngine.ContinueTakesMedia(step, message, text),
+        _ => false,
+    };
+
+    /// <summary>After PENDAMPING, a voice note or any text goes to the facilitators; anything else cancels.</summary>
+    private static bool GoesToFacilitators(InboundMessage message, string text) =>
+        message.Kind == InboundKind.Voice || (message.Kind == InboundKind.Text && text.Length > 0);
+
+    private static bool AtQuestion(EngineStep step) => step.State.Status == SessionStatus.Active && step.CurrentNode is not null;
+
+    private static bool InterpreterTakes(EngineStep step, InboundMessage message) =>
+        step.CurrentNode is { } node && step.Engine.InterpreterTakesMedia(node, message);
 
     private static void ConfirmAnswer(EngineStep step, PendingQuestion pending, InboundMessage message, string text)
     {

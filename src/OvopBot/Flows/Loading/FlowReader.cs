@@ -28,6 +28,9 @@ internal sealed class FlowReader
 
     private FlowKind _kind;
 
+    /// <summary>A staff flow or a dialog anyone may enter: the same node language (waits, actions, ends).</summary>
+    private bool Dialogs => _kind != FlowKind.Registration;
+
     private readonly string _file;
     private readonly string? _variant;
     private readonly List<FlowError> _errors = [];
@@ -81,11 +84,11 @@ internal sealed class FlowReader
         }
 
         _languages = ReadLanguages(top);
-        // A staff flow starts wherever a staff command enters it; a registration at its one start.
-        var start = _kind == FlowKind.Staff ? OptionalScalar(top, "start") ?? "" : RequiredScalar(top, "start");
+        // A dialog flow starts wherever an entry (a staff command, a reference) enters it; a registration at its one start.
+        var start = Dialogs ? OptionalScalar(top, "start") ?? "" : RequiredScalar(top, "start");
         var resumeAfter = ReadDuration(top.Find("resume_after")) ?? TimeSpan.FromHours(6);
         var sections = ReadSections(top.Find("sections"));
-        var commands = _kind == FlowKind.Staff && top.Find("commands") is null ? [] : ReadCommands(top.Find("commands"));
+        var commands = Dialogs && top.Find("commands") is null ? [] : ReadCommands(top.Find("commands"));
         var staffCommands = ReadStaffCommands(top.Find("staff_commands"));
         var entries = ReadEntries(top.Find("entries"));
         var texts = ReadTexts(top.Find("texts"));
@@ -107,29 +110,34 @@ internal sealed class FlowReader
                 return FlowKind.Registration;
             case "staff":
                 return FlowKind.Staff;
+            case "dialog":
+                return FlowKind.Dialog;
             default:
-                Error(entry!.Line, "kind must be 'registration' (the default) or 'staff'");
+                Error(entry!.Line, "kind must be 'registration' (the default), 'staff' or 'dialog'");
                 return FlowKind.Registration;
         }
     }
 
-    /// <summary>Staff flows: which staff command starts which node (<c>broadcast: { start: broadcast }</c>).</summary>
+    /// <summary>
+    /// Dialog flows: which staff command (or, in a dialog anyone may enter, which input such as <c>reference</c>)
+    /// starts which node (<c>broadcast: { start: broadcast }</c>).
+    /// </summary>
     private List<FlowEntry> ReadEntries(YamlEntry? entry)
     {
         var entries = new List<FlowEntry>();
         if (entry is null)
         {
-            if (_kind == FlowKind.Staff)
+            if (Dialogs)
             {
-                Error(1, "a staff flow needs 'entries' (which staff command starts which node)");
+                Error(1, "a dialog flow needs 'entries' (which staff command or input starts which node)");
             }
 
             return entries;
         }
 
-        if (_kind != FlowKind.Staff || entry.Value is not YamlMap map)
+        if (!Dialogs || entry.Value is not YamlMap map)
         {
-            Error(entry.Line, "'entries' belong to a staff flow (kind: staff) and map a staff command to { start: NODE }");
+            Error(entry.Line, "'entries' belong to a dialog flow (kind: staff or dialog) and map a staff command or input to { start: NODE }");
             return entries;
         }
 
@@ -142,10 +150,11 @@ internal sealed class FlowReader
             }
 
             CheckKeys(spec, EntryKeys, $"entry '{e.Key}'");
-            var role = OptionalScalar(spec, "role") ?? "facilitator";
-            if (role is not ("facilitator" or "admin"))
+            // A dialog anyone may enter needs no role.
+            var role = OptionalScalar(spec, "role") ?? (_kind == FlowKind.Dialog ? "anyone" : "facilitator");
+            if (role is not ("facilitator" or "admin") && !(_kind == FlowKind.Dialog && role == "anyone"))
             {
-                Error(e.Line, $"entry '{e.Key}': role must be facilitator or admin");
+                Error(e.Line, _kind == FlowKind.Dialog ? $"entry '{e.Key}': a dialog anyone may enter takes no role" : $"entry '{e.Key}': role must be facilitator or admin");
             }
 
             if (RequiredScalar(spec, "start") is { } start)
@@ -255,6 +264,12 @@ internal sealed class FlowReader
             return commands;
         }
 
+        if (_kind != FlowKind.Staff)
+        {
+            Error(entry.Line, "'staff_commands' belong to a staff flow (kind: staff); elsewhere they would never be read");
+            return commands;
+        }
+
         if (entry.Value is not YamlMap map)
         {
             Error(entry.Line, "'staff_commands' must map a staff command to its keywords per language");
@@ -314,8 +329,8 @@ internal sealed class FlowReader
             }
         }
 
-        // A staff flow needs the texts its actions name (checked by the validator), not the registration's.
-        foreach (var missing in (_kind == FlowKind.Staff ? [] : RequiredTexts.Keys).Where(k => !texts.ContainsKey(k)))
+        // A dialog flow needs the texts its actions name (checked by the validator), not the registration's.
+        foreach (var missing in (Dialogs ? [] : RequiredTexts.Keys).Where(k => !texts.ContainsKey(k)))
         {
             Error(entry.Line, $"text '{missing}' is missing from 'texts'");
         }
@@ -374,7 +389,7 @@ internal sealed class FlowReader
             Error(line, $"node '{id}' has both 'ask' and 'say'; a question uses 'ask', a message 'say'");
         }
 
-        if (ask is not null && expectEntry is null && _kind != FlowKind.Staff)
+        if (ask is not null && expectEntry is null && !Dialogs)
         {
             Error(ask.Line, $"node '{id}' asks a question but has no 'expect'");
         }
@@ -391,11 +406,11 @@ internal sealed class FlowReader
             Error(textKey.Line, $"node '{id}' has both 'text' (a shared text) and its own 'ask'/'say'");
         }
 
-        // A staff dialog node may only act, wait or end; everything else needs words of its own or a shared text.
-        var wordless = _kind == FlowKind.Staff && (action is not null || expect == AnswerKind.Input || map.Find("end") is not null);
-        if ((action is not null || expect == AnswerKind.Input) && _kind != FlowKind.Staff)
+        // A dialog node may only act, wait or end; everything else needs words of its own or a shared text.
+        var wordless = Dialogs && (action is not null || expect == AnswerKind.Input || map.Find("end") is not null);
+        if ((action is not null || expect == AnswerKind.Input) && !Dialogs)
         {
-            Error((action ?? expectEntry)!.Line, $"node '{id}': 'action' and expect: input belong to a staff flow (kind: staff)");
+            Error((action ?? expectEntry)!.Line, $"node '{id}': 'action' and expect: input belong to a dialog flow (kind: staff or dialog)");
         }
 
         var entryOfText = textEntry(ask, say);
@@ -585,14 +600,22 @@ internal sealed class FlowReader
             return EndKind.Declined;
         }
 
-        if (_kind == FlowKind.Staff && value is "done" or "pass")
+        if (Dialogs && value is "done" or "pass")
         {
             return value == "done" ? EndKind.Done : EndKind.Pass;
         }
 
-        Error(entry.Line, _kind == FlowKind.Staff
-            ? $"node '{nodeId}': end must be 'done' (the message was the dialog's) or 'pass' (the registration answers it)"
-            : $"node '{nodeId}': end must be 'submitted' or 'declined'");
+        if (_kind == FlowKind.Dialog && value == "resume")
+        {
+            return EndKind.Resume;
+        }
+
+        Error(entry.Line, _kind switch
+        {
+            FlowKind.Staff => $"node '{nodeId}': end must be 'done' (the message was the dialog's) or 'pass' (the registration answers it)",
+            FlowKind.Dialog => $"node '{nodeId}': end must be 'done' (the message was the dialog's), 'pass' (the registration answers it) or 'resume' (the person is greeted back at their question)",
+            _ => $"node '{nodeId}': end must be 'submitted' or 'declined'",
+        });
         return EndKind.None;
     }
 

@@ -12,7 +12,7 @@ internal static class FlowValidator
     {
         void Error(int line, string message) => errors.Add(new FlowError(flow.SourceFile, line, message));
 
-        if (flow.Kind == FlowKind.Staff)
+        if (flow.IsDialog)
         {
             StaffFlowValidator.Validate(flow, Error);
             return;
@@ -54,11 +54,11 @@ internal static class FlowValidator
             Error(node.Line, $"node '{node.Id}' says text '{node.TextKey}', which is not in 'texts'");
         }
 
-        if (flow.Kind != FlowKind.Staff && flow.StaffCommands.Count > 0)
+        if (flow.Kind == FlowKind.Registration && (flow.Commands.ContainsKey(FlowCommand.Person) || flow.Nodes.Any(n => n.Expect == AnswerKind.Village)))
         {
-            foreach (var missing in RequiredTexts.StaffDeskKeys.Where(k => !flow.Texts.ContainsKey(k)))
+            foreach (var missing in RequiredTexts.StaffNoticeKeys.Where(k => !flow.Texts.ContainsKey(k)))
             {
-                Error(1, $"text '{missing}' is missing from 'texts' (needed by staff_commands)");
+                Error(1, $"text '{missing}' is missing from 'texts' (sent to or for the facilitators: needed by the person command and expect: village)");
             }
         }
 

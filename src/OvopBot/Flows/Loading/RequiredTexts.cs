@@ -41,18 +41,15 @@ internal static class RequiredTexts
         "staff_export_kind_submissions", "staff_export_kind_requests", "staff_export_kind_conversations", "staff_export_kind_contacts", "staff_export_refused",
     ];
 
-    /// <summary>Texts of a flow with <c>staff_commands:</c> for the older staff desk (review of records and proposals, the dashboard link, hand-off answers, village matching) and the engine.</summary>
-    public static readonly IReadOnlyList<string> StaffDeskKeys =
+    /// <summary>
+    /// Texts a registration flow with a person to ask (<c>person</c>) or a village question sends to staff, or for them:
+    /// a question forwarded by PENDAMPING and its unanswered report (issue 12), a proposed change and a question about a
+    /// record (issue 14), and the fix request a facilitator's review puts to the village head (the review dialog itself
+    /// is in the staff flow).
+    /// </summary>
+    public static readonly IReadOnlyList<string> StaffNoticeKeys =
     [
-        // issue 14: review, proposals, questions about a record
-        "staff_review_header", "staff_review_line", "staff_review_proposal_line", "staff_review_more", "staff_review_end", "staff_review_none",
-        "staff_review_record_header", "staff_review_record_line", "staff_review_record_footer", "staff_review_proposal_header",
-        "staff_review_proposal_change", "staff_review_proposal_footer", "staff_review_approved", "staff_review_fix_sent", "staff_review_fix_unknown",
-        "staff_review_fix_usage", "staff_review_outside_scope", "staff_review_not_open", "staff_review_not_awaiting", "staff_review_not_found",
-        "staff_review_no_respondent", "staff_proposal_accepted", "staff_proposal_rejected", "staff_proposal_decided", "staff_proposal_notice",
-        "staff_ask_notice", "review_state_submitted", "review_state_verified", "review_state_needs_fixing", "review_state_resubmitted",
-        "review_state_proposal", "fix_intro",
-        // issue 12: a person to ask (the question forwarded to staff, the unanswered-in-time report; BALAS is in the staff flow)
+        "staff_proposal_notice", "staff_ask_notice", "fix_intro",
         "staff_handoff", "staff_handoff_voice", "staff_handoff_no_village", "staff_handoff_timeout",
     ];
 

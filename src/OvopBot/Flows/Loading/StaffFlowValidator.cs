@@ -1,13 +1,15 @@
 using OvopBot.Flows.Actions;
 using OvopBot.Flows.Definition;
+using OvopBot.Flows.Engine;
 
 namespace OvopBot.Flows.Loading;
 
 /// <summary>
-/// Checks a staff flow as a graph: every entry is a staff command and starts at a real node, every action is known
+/// Checks a dialog flow (a staff flow, or a dialog anyone may enter) as a graph: every entry is a staff command (or
+/// an input of <see cref="DialogInputs"/>) and starts at a real node, every action is known
 /// (<see cref="DialogActionCatalog"/>) and branches only on outcomes it gives, every waiting node branches only on
-/// staff commands, every node is reachable from an entry and none stops without an end, and every text a node or an
-/// action uses is in <c>texts:</c>.
+/// staff commands (or those inputs), every node is reachable from an entry and none stops without an end, and every
+/// text a node or an action uses is in <c>texts:</c>.
 /// </summary>
 internal static class StaffFlowValidator
 {
@@ -15,7 +17,11 @@ internal static class StaffFlowValidator
     {
         foreach (var entry in flow.Entries)
         {
-            if (!flow.StaffCommands.ContainsKey(entry.Command))
+            if (flow.Kind == FlowKind.Dialog && !DialogInputs.Entries.Contains(entry.Command))
+            {
+                error(entry.Line, $"entry '{entry.Command}' is not an input a dialog starts at; known: {string.Join(", ", DialogInputs.Entries)}");
+            }
+            else if (flow.Kind == FlowKind.Staff && !flow.StaffCommands.ContainsKey(entry.Command))
             {
                 error(entry.Line, $"entry '{entry.Command}' is not a staff command (add its keywords to 'staff_commands')");
             }
@@ -31,7 +37,7 @@ internal static class StaffFlowValidator
             CheckNode(flow, node, error);
         }
 
-        foreach (var missing in RequiredTexts.StaffKeys.Where(k => !flow.Texts.ContainsKey(k)))
+        foreach (var missing in (flow.Kind == FlowKind.Staff ? RequiredTexts.StaffKeys : []).Where(k => !flow.Texts.ContainsKey(k)))
         {
             error(1, $"text '{missing}' is missing from 'texts' (used outside the dialogs)");
         }
@@ -80,19 +86,19 @@ internal static class StaffFlowValidator
         }
         else if (node.Expect == AnswerKind.Input)
         {
-            allowedOn = [.. flow.StaffCommands.Keys, Engine.DialogRunner.RoleRevoked];
+            allowedOn = flow.Kind == FlowKind.Dialog ? DialogInputs.All : [.. flow.StaffCommands.Keys, DialogRunner.RoleRevoked];
         }
 
         foreach (var (answer, (_, line)) in node.On.Where(o => !allowedOn.Contains(o.Key)))
         {
             error(line, allowedOn.Count == 0
-                ? $"node '{node.Id}': 'on' works on an action's outcomes or, while waiting, on staff commands"
+                ? $"node '{node.Id}': 'on' works on an action's outcomes or, while waiting, on staff commands (or a dialog's inputs)"
                 : $"node '{node.Id}': 'on' names '{answer}', which is not one of {string.Join(", ", allowedOn)}");
         }
 
         if (node.Next is null && !node.IsEnd)
         {
-            error(node.Line, $"node '{node.Id}' has no 'next' and no 'end: done|pass': the dialog would stop here");
+            error(node.Line, $"node '{node.Id}' has no 'next' and no 'end: done|pass{(flow.Kind == FlowKind.Dialog ? "|resume" : "")}': the dialog would stop here");
         }
 
         if (node.IsEnd && node.Next is not null)

@@ -147,13 +147,18 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
         await _host.PersonWritesAsync(Person);
         var first = string.Join(' ', Enumerable.Repeat("Bagian pertama.", 200));
         var second = string.Join(' ', Enumerable.Repeat("Bagian kedua.", 200));
+        IReadOnlyList<string> recorded = [];
+        // The test stands in for the outbox, which records each accepted part and gives them back on the retry.
         var envelope = new OutboundEnvelope(77, Person, OutboundKind.Reply,
-            new OutboundMessage { Text = first + "\n\n" + second });
+            new OutboundMessage { Text = first + "\n\n" + second })
+        {
+            RecordSentParts = parts => Task.FromResult(recorded = parts),
+        };
         _host.Graph.FailRequest(_host.Graph.MessageRequests + 2, code: 131000);
 
         var failure = await Assert.ThrowsAsync<ChannelSendException>(
             () => _host.Sender.SendAsync(envelope, CancellationToken.None));
-        var ids = await _host.Sender.SendAsync(envelope, CancellationToken.None);
+        var ids = await _host.Sender.SendAsync(envelope with { SentParts = recorded }, CancellationToken.None);
 
         Assert.Equal(SendFailureKind.Transient, failure.Kind);
         Assert.Equal(2, Sent.Count);

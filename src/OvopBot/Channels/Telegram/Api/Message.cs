@@ -23,6 +23,8 @@ public sealed record Message
     public MediaFile? Document { get; init; }
     public Location? Location { get; init; }
     public Contact? Contact { get; init; }
+    /// <summary>The message this one replies to (the app's "Reply"); only its id is read.</summary>
+    public RepliedMessage? ReplyToMessage { get; init; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Other { get; init; }

@@ -40,6 +40,7 @@ public sealed class TelegramCommandMenuEndToEndTests
         Assert.Contains("ringkasan", Words(staff));
         Assert.Contains("status_siaran", Words(staff));
         Assert.Contains("web", Words(staff));
+        Assert.Contains("periksa", Words(staff));
         Assert.DoesNotContain("ekspor", Words(staff));
         Assert.Contains("ekspor", Words(admin));
         Assert.Contains("ringkasan", Words(admin));

@@ -1,5 +1,4 @@
 using OvopBot.Roles;
-using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
 
@@ -20,13 +19,7 @@ public sealed class TelegramReviewEndToEndTests
         await using var fake = await FakeTelegramServer.StartAsync();
         fake.PerChatPerSecond = 50;
         await using var service = new TelegramService(fake);
-        using (var database = new SqliteDatabase(service.DatabasePath))
-        {
-            await new RoleStore(database).GrantAsync(new ContactRef("telegram", Facilitator.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                StaffRole.Facilitator, "53.01.08", "test", CancellationToken.None, DateTimeOffset.UtcNow);
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await service.GrantBeforeStartAsync(Facilitator, StaffRole.Facilitator, "53.01.08");
         await service.StartAsync("--Telegram:PerChatMessagesPerSecond", "50");
         var done = await Registration.RunAsync(line => TurnAsync(fake, service, Head, line));
         Assert.Contains("Nomor referensi: OVOP-5301082006-1", string.Join("\n", done), StringComparison.Ordinal);
@@ -59,18 +52,6 @@ public sealed class TelegramReviewEndToEndTests
         Assert.Equal(4L, await service.QueryOneAsync<long>("SELECT count(*) FROM submission_history"));
     }
 
-    /// <summary>The person sends one text; waits until it is stepped and nothing is pending for them; returns what they got.</summary>
-    private static async Task<IReadOnlyList<string>> TurnAsync(FakeTelegramServer fake, TelegramService service, long chat, string text)
-    {
-        var before = fake.SentTo(chat).Count;
-        var processed = await service.QueryOneAsync<long>("SELECT count(*) FROM inbound_messages WHERE processed_at IS NOT NULL");
-        fake.PushText(chat, text);
-        await service.WaitForDatabaseAsync("SELECT count(*) FROM inbound_messages WHERE processed_at IS NOT NULL", processed + 1);
-        var address = chat.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await service.WaitForDatabaseAsync(
-            "SELECT count(*) FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id WHERE c.address = @address AND o.status = 'pending'", 0,
-            new { address });
-        await fake.WaitUntilAsync(s => s.SentTo(chat).Count > before);
-        return fake.SentTo(chat).Skip(before).Select(m => m.Text ?? "").ToList();
-    }
+    private static Task<IReadOnlyList<string>> TurnAsync(FakeTelegramServer fake, TelegramService service, long chat, string text) =>
+        service.TurnAsync(chat, text);
 }

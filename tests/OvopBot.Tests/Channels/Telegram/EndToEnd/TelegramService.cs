@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OvopBot.Hosting;
+using OvopBot.Roles;
 using OvopBot.Storage;
 using OvopBot.Tests.Fakes;
 using OvopBot.Tests.TestSupport;
@@ -54,6 +55,18 @@ public sealed class TelegramService : IAsyncDisposable
             .Addresses.Single();
     }
 
+    /// <summary>Gives a Telegram chat a staff role in the database, before the service starts (as <c>roles grant</c> would).</summary>
+    public async Task GrantBeforeStartAsync(long chat, StaffRole role, string region)
+    {
+        using (var database = new SqliteDatabase(DatabasePath))
+        {
+            await new RoleStore(database).GrantAsync(new ContactRef("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                role, region, "test", CancellationToken.None, DateTimeOffset.UtcNow);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     /// <summary>Stops the service gracefully, as a deploy or a crash-free restart would.</summary>
     public async Task StopAsync()
     {
@@ -83,6 +96,27 @@ public sealed class TelegramService : IAsyncDisposable
             await Task.Delay(20);
         }
     }
+
+    /// <summary>
+    /// The person sends one message (<paramref name="push"/>, e.g. the fake's PushText); waits until it is stepped and
+    /// nothing is pending for them; returns what they got.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TurnAsync(long chat, Action push)
+    {
+        var before = Fake.SentTo(chat).Count;
+        var processed = await QueryOneAsync<long>("SELECT count(*) FROM inbound_messages WHERE processed_at IS NOT NULL");
+        push();
+        await WaitForDatabaseAsync("SELECT count(*) FROM inbound_messages WHERE processed_at IS NOT NULL", processed + 1);
+        var address = chat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForDatabaseAsync(
+            "SELECT count(*) FROM outbound_messages o JOIN contacts c ON c.id = o.contact_id WHERE c.address = @address AND o.status = 'pending'", 0,
+            new { address });
+        await Fake.WaitUntilAsync(s => s.SentTo(chat).Count > before);
+        return Fake.SentTo(chat).Skip(before).Select(m => m.Text ?? m.Caption ?? "").ToList();
+    }
+
+    /// <summary>The person sends one text; see <see cref="TurnAsync(long, Action)"/>.</summary>
+    public Task<IReadOnlyList<string>> TurnAsync(long chat, string text) => TurnAsync(chat, () => Fake.PushText(chat, text));
 
     /// <summary>
     /// Does <paramref name="push"/> (the person writes) and waits for the bot's first message to
