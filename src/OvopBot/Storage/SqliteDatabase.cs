@@ -35,6 +35,9 @@ public sealed class SqliteDatabase : IDisposable
         }.ToString();
         _writer = Open();
         Execute(_writer, "PRAGMA journal_mode = WAL;");
+        // The savepoint of each step in a group commit keeps the pages it changes in a sub-journal; in memory, not in a
+        // temporary file written (and synced away) for every step. Only the writer: readers' big sorts stay on disk.
+        Execute(_writer, "PRAGMA temp_store = MEMORY;");
         Migrator.Apply(_writer);
         _checkpoints = new WalCheckpoints(this, _writer);
         _prepared = new PreparedCommands(_writer);
