@@ -6,14 +6,17 @@ using Dapper;
 using Microsoft.AspNetCore.Http;
 using OvopBot.Operations;
 using OvopBot.Tests.Channels.WhatsApp.EndToEnd;
+using OvopBot.Tests.TestSupport;
 using static OvopBot.Tests.Fakes.WebhookPayloads;
 
 namespace OvopBot.Tests.Operations;
 
 /// <summary>
 /// <c>/metrics</c> of the real service after a real WhatsApp conversation through the fake Graph API: the counters
-/// move, the database gauges see the outbox, and only this machine or a bearer of the token may read it.
+/// move, the database gauges see the outbox, and only this machine or a bearer of the token may read it. Alone: the
+/// exporter listens to meters by name, process-wide, so another test's service running beside it adds its own samples.
 /// </summary>
+[Collection(nameof(MeasuredAlone))]
 public sealed partial class MetricsEndpointTests
 {
     private const string Person = "6281200000017";
