@@ -18,7 +18,7 @@ namespace OvopBot.Storage;
 /// </remarks>
 internal sealed class WalCheckpoints : IDisposable
 {
-    /// <summary>About 1,000 log pages at the 10–25 pages a conversation step writes: SQLite's default spacing.</summary>
+    /// <summary>About as often as SQLite's own default (every 1,000 log pages) at the tens of pages a commit writes.</summary>
     internal const int CommitsPerCheckpoint = 64;
 
     internal const int BackstopPages = 10_000;
