@@ -87,12 +87,21 @@ public static class PrivacyEraser
             WHERE contact_id = @contactId;
             UPDATE outbound_messages SET text = '', payload_json = '{}' WHERE contact_id = @contactId AND status <> 'pending';
             """, new { contactId }, tx);
-        foreach (var identifier in names.Concat(phones).Where(i => i.Length >= 4))
+        // Staff lists and notices to others (BELUM, "X asks about…") named the person too. One pass over the sent
+        // messages for all the person's names and numbers: the scan runs inside the write lock and grows with the
+        // outbox (a pass per identifier made an erasure at ~70,000 rows hold everyone up for 3.7 s in the fuzz run).
+        var identifiers = names.Concat(phones).Where(i => i.Length >= 4).ToList();
+        if (identifiers.Count > 0)
         {
-            // Staff lists and notices to others (BELUM, "X asks about…") named the person too.
+            var parameters = new DynamicParameters();
+            var tests = identifiers.Select((identifier, i) =>
+            {
+                parameters.Add($"i{i}", identifier);
+                return $"instr(text, @i{i}) > 0 OR instr(payload_json, @i{i}) > 0";
+            });
             connection.Execute(
-                "UPDATE outbound_messages SET text = '', payload_json = '{}' WHERE status <> 'pending' AND (instr(text, @identifier) > 0 OR instr(payload_json, @identifier) > 0)",
-                new { identifier }, tx);
+                $"UPDATE outbound_messages SET text = '', payload_json = '{{}}' WHERE status <> 'pending' AND ({string.Join(" OR ", tests)})",
+                parameters, tx);
         }
 
         // Drafts are not village records yet: they go. Submitted records stay, de-identified.
